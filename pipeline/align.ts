@@ -1,0 +1,135 @@
+/**
+ * Matches the languages' sections and clauses by number into one Document. Every
+ * mismatch is an error message on the file that lacks or breaks something, at the
+ * line and column where the reader should look.
+ */
+import type { Clause, Document, Parallel, Place, Section } from './document.js'
+import type { ParsedLanguage, ParsedSection } from './parse-language.js'
+import type { Publication } from './publication-schema.js'
+import type { Signatories } from './signatories-schema.js'
+import { fail } from './yaml-data.js'
+
+/** Builds the Document, or returns undefined when any language has an alignment error. */
+export function align(
+  publication: Publication,
+  languages: ParsedLanguage[],
+  signatories: Signatories
+): Document | undefined {
+  for (const language of languages) checkNumbering(language)
+  const [reference, ...others] = languages
+  for (const other of others) compare(reference, other)
+  if (languages.some((language) => language.file.messages.some((message) => message.fatal))) return undefined
+
+  const parallel = (pick: (language: ParsedLanguage) => Parallel[string]): Parallel =>
+    Object.fromEntries(languages.map((language) => [language.frontMatter!.lang, pick(language)]))
+
+  const sections: Section[] = reference.sections.map((section, index) => ({
+    id: `section-${index + 1}`,
+    heading: parallel((language) => language.sections[index].heading),
+    clauses: section.clauses.map(
+      (clause, position): Clause => ({
+        number: clause.number,
+        text: parallel((language) => language.sections[index].clauses[position].fragment)
+      })
+    )
+  }))
+
+  return {
+    publication,
+    languages: languages.map((language) => ({
+      lang: language.frontMatter!.lang,
+      title: language.title!,
+      labels: language.frontMatter!.labels
+    })),
+    sections,
+    criteria: reference.criteria && {
+      heading: parallel((language) => language.criteria!.heading),
+      items: reference.criteria.items.map((_, index) => parallel((language) => language.criteria!.items[index]))
+    },
+    signatories
+  }
+}
+
+/** Within one language: clauses numbered 1, 2, 3, ... with none skipped or repeated. */
+function checkNumbering(language: ParsedLanguage) {
+  const seen = new Map<number, Place>()
+  let expected = 1
+  for (const { number, fragment } of language.sections.flatMap((section) => section.clauses)) {
+    if (!Number.isFinite(number)) continue
+    const first = seen.get(number)
+    if (first) {
+      fail(language.file, `Clause ${number} is repeated: it was first numbered at ${first.line}:${first.column}`, fragment.place, 'clause-repeated')
+    } else if (number !== expected) {
+      const missing = number > expected ? `clause ${expected}${number - 1 > expected ? `-${number - 1}` : ''} is missing` : `clause ${number} is out of order`
+      fail(language.file, `Clause ${number} follows clause ${expected - 1}: ${missing}`, fragment.place, 'clause-sequence')
+    }
+    seen.set(number, fragment.place)
+    expected = Math.max(expected, number + 1)
+  }
+}
+
+/** Another language against the reference: same sections, same clauses in each, same criteria. */
+function compare(reference: ParsedLanguage, other: ParsedLanguage) {
+  const referenceName = baseName(reference.file.path)
+  const otherFile = other.file
+  if (reference.sections.length !== other.sections.length) {
+    fail(
+      otherFile,
+      `Expected ${reference.sections.length} sections (\`## \` headings) as in ${referenceName}, found ${other.sections.length}`,
+      other.sections[0]?.heading.place ?? other.title?.place,
+      'section-count'
+    )
+  }
+  const sectionOf = (language: ParsedLanguage) => {
+    const map = new Map<number, { section: ParsedSection; index: number }>()
+    language.sections.forEach((section, index) => section.clauses.forEach((clause) => map.set(clause.number, { section, index })))
+    return map
+  }
+  const inReference = sectionOf(reference)
+  const inOther = sectionOf(other)
+
+  for (const [number, { section, index }] of inReference) {
+    const found = inOther.get(number)
+    if (!found) {
+      const near = nearestPlace(other, number)
+      fail(otherFile, `Clause ${number} is missing: ${referenceName} has it in section “${section.heading.text}”`, near, 'clause-missing')
+    } else if (found.index !== index) {
+      const at = found.section.clauses.find((clause) => clause.number === number)!.fragment.place
+      fail(
+        otherFile,
+        `Clause ${number} is in section ${found.index + 1} here but in section ${index + 1} (“${section.heading.text}”) in ${referenceName}`,
+        at,
+        'section-mismatch'
+      )
+    }
+  }
+  for (const [number, { section }] of inOther) {
+    if (!inReference.has(number)) {
+      const at = section.clauses.find((clause) => clause.number === number)!.fragment.place
+      fail(otherFile, `Clause ${number} is not in ${referenceName}: every language has the same clauses`, at, 'clause-extra')
+    }
+  }
+
+  const referenceCriteria = reference.criteria?.items.length ?? 0
+  const otherCriteria = other.criteria?.items.length ?? 0
+  if (referenceCriteria !== otherCriteria) {
+    fail(
+      otherFile,
+      `Expected ${referenceCriteria} sign-up criteria as in ${referenceName}, found ${otherCriteria}`,
+      other.criteria?.heading.place ?? other.sections.at(-1)?.heading.place,
+      'criteria-mismatch'
+    )
+  }
+}
+
+/** Where a missing clause would stand: at the next clause, else the previous, else the last heading. */
+function nearestPlace(language: ParsedLanguage, number: number): Place | undefined {
+  const clauses = language.sections.flatMap((section) => section.clauses)
+  const next = clauses.find((clause) => clause.number > number)
+  const previous = clauses.filter((clause) => clause.number < number).at(-1)
+  return (next ?? previous)?.fragment.place ?? language.sections.at(-1)?.heading.place ?? language.title?.place
+}
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).at(-1) ?? path
+}

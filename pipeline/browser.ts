@@ -1,0 +1,146 @@
+/**
+ * The one module that drives Chromium. A build opens one browser, prints every PDF
+ * through it in its own page, and closes it on every path. Pages are served from a
+ * made-up origin (`https://charter.invalid/`) whose every file is answered from memory
+ * or disk; any other request is refused, so printing never touches the network.
+ */
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+import puppeteer, { type Browser, type HTTPRequest, type PDFOptions } from 'puppeteer-core'
+import { BrowserError, BrowserNotFoundError } from './errors.js'
+
+/** The origin pages are served from. `.invalid` can never resolve, should anything leak. */
+export const pageOrigin = 'https://charter.invalid/'
+
+/** A page to print: its HTML and the files it may load, by URL relative to the page. */
+export interface PrintJob {
+  html: string
+  /** Relative URL (`fonts/x.woff2`) to an absolute file path or bytes. */
+  assets: ReadonlyMap<string, string | Uint8Array>
+  pdf: Pick<PDFOptions, 'outline' | 'tagged'>
+}
+
+/** A request the page made that the build refused to serve. */
+export class BlockedRequestError extends BrowserError {
+  override name = 'BlockedRequestError'
+  constructor(readonly urls: string[]) {
+    super(`The page asked for files from outside the build, which were refused: ${urls.join(', ')}`)
+  }
+}
+
+export interface Printer {
+  print(job: PrintJob): Promise<Uint8Array>
+  close(): Promise<void>
+}
+
+const knownPaths = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome'
+]
+
+/** Finds Chromium: PUPPETEER_EXECUTABLE_PATH, CHROME_PATH, then the usual install paths. */
+export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
+  const candidates = [env.PUPPETEER_EXECUTABLE_PATH, env.CHROME_PATH].filter((value): value is string => Boolean(value))
+  const tried = [...candidates, ...knownPaths]
+  const found = tried.find((candidate) => existsSync(candidate))
+  if (!found) throw new BrowserNotFoundError(tried)
+  return found
+}
+
+/** Launches the browser. Call `close()` in a `finally`: it is safe to call twice. */
+export async function openPrinter(signal?: AbortSignal): Promise<Printer> {
+  const executablePath = findBrowser()
+  let browser: Browser
+  try {
+    browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      protocolTimeout: 120_000,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        '--disable-extensions',
+        '--font-render-hinting=none'
+      ],
+      // The machine's fonts never stand in: every face comes from fonts/ (see fonts.ts).
+      env: { ...process.env, TZ: 'UTC', LANG: 'C.UTF-8' }
+    })
+  } catch (error) {
+    throw new BrowserError(`Chromium at ${executablePath} did not start: ${(error as Error).message.split('\n')[0]}`)
+  }
+  const closeOnAbort = () => void browser.close().catch(() => undefined)
+  // Font files are read once per build, however many pages ask for them.
+  const cache = new Map<string, Promise<Buffer>>()
+  signal?.addEventListener('abort', closeOnAbort, { once: true })
+
+  return {
+    async print(job) {
+      const page = await browser.newPage()
+      const blocked: string[] = []
+      try {
+        await page.setJavaScriptEnabled(false)
+        await page.setRequestInterception(true)
+        page.on('request', (request) => void answer(request, job, blocked, cache))
+        await page.goto(pageOrigin + 'index.html', { waitUntil: 'load', timeout: 60_000 })
+        await page.evaluateHandle('document.fonts.ready').catch(() => undefined)
+        const pdf = await page.pdf({
+          preferCSSPageSize: true,
+          printBackground: true,
+          waitForFonts: true,
+          timeout: 120_000,
+          ...job.pdf
+        })
+        if (blocked.length > 0) throw new BlockedRequestError(blocked)
+        return pdf
+      } finally {
+        await page.close().catch(() => undefined)
+      }
+    },
+    async close() {
+      signal?.removeEventListener('abort', closeOnAbort)
+      await browser.close().catch(() => undefined)
+    }
+  }
+}
+
+async function answer(request: HTTPRequest, job: PrintJob, blocked: string[], cache: Map<string, Promise<Buffer>>) {
+  const url = request.url()
+  if (url.startsWith('data:')) return request.continue()
+  const relative = url.startsWith(pageOrigin) ? decodeURIComponent(url.slice(pageOrigin.length)) : undefined
+  if (relative === 'index.html') {
+    return request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: job.html })
+  }
+  // Chromium asks for a favicon by itself; it is no request of the document's.
+  if (relative === 'favicon.ico') return request.respond({ status: 404, body: '' })
+  const asset = relative === undefined ? undefined : job.assets.get(relative)
+  if (asset === undefined) {
+    blocked.push(url)
+    return request.abort('blockedbyclient')
+  }
+  let body: Buffer
+  if (typeof asset === 'string') {
+    if (!cache.has(asset)) cache.set(asset, readFile(asset))
+    body = await cache.get(asset)!
+  } else {
+    body = Buffer.from(asset)
+  }
+  return request.respond({ status: 200, contentType: contentType(relative!), body })
+}
+
+function contentType(name: string): string {
+  if (name.endsWith('.woff2')) return 'font/woff2'
+  if (name.endsWith('.css')) return 'text/css'
+  if (name.endsWith('.png')) return 'image/png'
+  if (name.endsWith('.svg')) return 'image/svg+xml'
+  return 'application/octet-stream'
+}

@@ -1,0 +1,43 @@
+/**
+ * `charter build`, as a list of stages: read the source, parse and align it into the
+ * Document, load the fonts, make every edition through one browser, write the output.
+ */
+import type { VFile } from 'vfile'
+import { openPrinter } from './browser.js'
+import { buildDate } from './build-date.js'
+import type { BuildOptions } from './build-options.js'
+import { editions } from './editions.js'
+import { loadFonts } from './fonts.js'
+import { loadDocument } from './load-document.js'
+import { papers } from './paper.js'
+import { readSource } from './read-source.js'
+import { writeOutput, type ManifestEntry } from './write-output.js'
+
+export interface BuildResult {
+  /** The source files with any messages on them, for the reporter. */
+  files: VFile[]
+  /** What was written; undefined when the source had errors and nothing was written. */
+  manifest: ManifestEntry[] | undefined
+}
+
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const source = await readSource(options.source)
+  const document = loadDocument(source)
+  if (!document) return { files: source.files, manifest: undefined }
+
+  const fonts = await loadFonts()
+  const paper = papers[options.paper ?? document.publication.paper]
+  const date = buildDate(document.publication)
+
+  const printer = await openPrinter(options.signal)
+  let artifacts
+  try {
+    const context = { document, fonts, paper, date, printer, options }
+    artifacts = (await Promise.all(editions.map((edition) => edition.produce(context)))).flat()
+  } finally {
+    await printer.close()
+  }
+
+  const manifest = await writeOutput(options.out, artifacts)
+  return { files: source.files, manifest }
+}

@@ -1,0 +1,80 @@
+/**
+ * The Document: the one model every output reads. It is built once per build by
+ * `align` from the parsed sources and holds no Markdown: each piece of text is a
+ * rendered fragment (hast) per language, with its plain text and where it came from.
+ */
+import type { ElementContent } from 'hast'
+import type { Labels } from './source-schema.js'
+import type { Publication } from './publication-schema.js'
+import type { Signatory } from './signatories-schema.js'
+
+/** A BCP 47 language tag as written in publication.yaml (`en`, `zh-Hant-HK`). */
+export type Lang = string
+
+/** Where a piece of text stands in the source, for messages that point back at it. */
+export interface Place {
+  /** The source file as shown to the user (relative to the working folder). */
+  file: string
+  line: number
+  column: number
+}
+
+/** One piece of text in one language. */
+export interface Fragment {
+  /** The rendered content: inline content for headings and list items, blocks for clauses. */
+  hast: ElementContent[]
+  /** The plain text, whitespace collapsed, for metadata, bookmarks and checks. */
+  text: string
+  place: Place
+}
+
+/** The same piece of text in every language of the publication, keyed by language tag. */
+export type Parallel = Record<Lang, Fragment>
+
+export interface Clause {
+  /** The clause's number as printed (1-based, unique across the document). */
+  number: number
+  text: Parallel
+}
+
+export interface Section {
+  /** A stable id made from the section's position (`section-1`), used for anchors. */
+  id: string
+  heading: Parallel
+  clauses: Clause[]
+}
+
+export interface Criteria {
+  heading: Parallel
+  /** The criteria in order; each item holds every language. */
+  items: Parallel[]
+}
+
+/** What a language contributes beside its text: its tag, title and the labels templates print. */
+export interface LanguageInfo {
+  lang: Lang
+  title: Fragment
+  labels: Labels
+}
+
+export interface Document {
+  publication: Publication
+  /** The languages in publication order; the first is the document's primary language. */
+  languages: LanguageInfo[]
+  sections: Section[]
+  criteria: Criteria | undefined
+  signatories: {
+    organisations: Signatory[]
+    individuals: Signatory[]
+  }
+}
+
+/** Every clause of the document in order, across sections. */
+export function allClauses(document: Document): Clause[] {
+  return document.sections.flatMap((section) => section.clauses)
+}
+
+/** The document's title in every language, joined for places that hold one string (PDF /Title). */
+export function joinedTitle(document: Document, separator = ' · '): string {
+  return document.languages.map((language) => language.title.text).join(separator)
+}

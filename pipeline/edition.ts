@@ -1,0 +1,24 @@
+/** What every edition (reading PDF, EPUB, pamphlet, signing sheet, ...) is given and gives back. */
+import type { Document } from './document.js'
+import type { FontSet } from './fonts.js'
+import type { Paper } from './paper.js'
+import type { Printer } from './browser.js'
+import type { Artifact } from './write-output.js'
+import type { BuildOptions } from './build-options.js'
+
+export interface EditionContext {
+  document: Document
+  fonts: FontSet
+  paper: Paper
+  /** The date written into every file (SOURCE_DATE_EPOCH or the publication's date). */
+  date: Date
+  /** The build's one browser; print through it, never launch another. */
+  printer: Printer
+  options: BuildOptions
+}
+
+export interface Edition {
+  /** The manifest id of the edition's main artifact. */
+  id: string
+  produce(context: EditionContext): Promise<Artifact[]>
+}

@@ -1,0 +1,60 @@
+/**
+ * Pieces of hast that several editions share: a text in every language, each part
+ * tagged with its language, and the public signatory roll. Templates' CSS decides how
+ * they are laid out.
+ */
+import type { Element, ElementContent } from 'hast'
+import { h } from 'hastscript'
+import type { Document, Fragment, Lang, Parallel } from './document.js'
+import type { Signatory } from './signatories-schema.js'
+
+/** One element per language, `<tag lang=...>`, holding that language's fragment. */
+export function languageParts(document: Document, parallel: Parallel, tag = 'div', className?: string): Element[] {
+  return document.languages.map(({ lang }) => h(tag, { lang, className }, cloneContent(parallel[lang])))
+}
+
+/** The fragment's hast, copied so that one Document can be rendered into several trees. */
+export function cloneContent(fragment: Fragment): ElementContent[] {
+  return structuredClone(fragment.hast)
+}
+
+/** Signatories who agreed to be named in public, in signing order. */
+export function publicSignatories(list: Signatory[]): Signatory[] {
+  return list.filter((signatory) => signatory.public)
+}
+
+/** A signatory's name as printed: both scripts when given, each tagged with its language. */
+export function signatoryName(signatory: Signatory, chineseLang: Lang = 'zh-Hant-HK'): ElementContent[] {
+  const parts: ElementContent[] = []
+  if (signatory.name) parts.push(h('span', { lang: 'en' }, signatory.name))
+  if (signatory.name && signatory['name-zh']) parts.push({ type: 'text', value: ' ' })
+  if (signatory['name-zh']) parts.push(h('span', { lang: chineseLang }, signatory['name-zh']))
+  return parts
+}
+
+/** The labels of every language joined, each tagged: "Signatories 聯署名單". */
+export function parallelLabel(document: Document, pick: (labels: Document['languages'][number]['labels']) => string): ElementContent[] {
+  return document.languages.flatMap(({ lang, labels }, index) => [
+    ...(index > 0 ? [{ type: 'text', value: ' ' } as const] : []),
+    h('span', { lang }, pick(labels))
+  ])
+}
+
+/** The public signatory roll: organisations, then individuals, each a numbered list. */
+export function signatoryRoll(document: Document): Element {
+  const groups = [
+    { key: 'organisations' as const, list: publicSignatories(document.signatories.organisations) },
+    { key: 'individuals' as const, list: publicSignatories(document.signatories.individuals) }
+  ]
+  return h('section', { className: ['signatories'], id: 'signatories' }, [
+    h('h2', { className: ['parallel-heading'] }, parallelLabel(document, (labels) => labels.signatories)),
+    ...groups.map(({ key, list }) =>
+      h('div', { className: ['signatory-group', key] }, [
+        h('h3', parallelLabel(document, (labels) => labels[key])),
+        list.length > 0
+          ? h('ol', list.map((signatory) => h('li', signatoryName(signatory))))
+          : h('p', { className: ['none'] }, parallelLabel(document, (labels) => labels.none))
+      ])
+    )
+  ])
+}

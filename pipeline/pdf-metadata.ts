@@ -1,0 +1,58 @@
+/**
+ * Sets a printed PDF's metadata from the publication, replacing what Chromium wrote
+ * (its user agent, "Skia/PDF", the time of printing): a title in every language, the
+ * document language, publisher, and fixed dates, so the same source gives the same bytes.
+ */
+import { createHash } from 'node:crypto'
+import { PDFDocument, PDFHexString } from 'pdf-lib'
+import { joinedTitle, type Document } from './document.js'
+import { localize } from './publication-schema.js'
+
+/** Who made the file, as written into every PDF and EPUB. */
+export const producer = 'charter (2021 Hong Kong Charter publishing pipeline)'
+
+export interface PdfMetadata {
+  title: string
+  lang: string
+  author: string
+  subject: string
+  keywords: string[]
+  date: Date
+}
+
+/** The metadata every PDF of `document` carries, with `date` from the build. */
+export function pdfMetadataFor(document: Document, date: Date, edition: string): PdfMetadata {
+  const primary = document.languages[0].lang
+  return {
+    title: joinedTitle(document),
+    lang: primary,
+    author: localize(document.publication.publisher, primary),
+    subject: edition,
+    keywords: document.languages.map(({ lang }) => lang),
+    date
+  }
+}
+
+/** Writes `metadata` into `pdf` (a loaded document) without touching its pages or tags. */
+export function applyPdfMetadata(pdf: PDFDocument, metadata: PdfMetadata): void {
+  pdf.setTitle(metadata.title, { showInWindowTitleBar: true })
+  pdf.setAuthor(metadata.author)
+  pdf.setSubject(metadata.subject)
+  pdf.setKeywords(metadata.keywords)
+  pdf.setLanguage(metadata.lang)
+  pdf.setProducer(producer)
+  pdf.setCreator(producer)
+  pdf.setCreationDate(metadata.date)
+  pdf.setModificationDate(metadata.date)
+  // A fixed file identifier: the same content gives the same bytes.
+  const digest = createHash('md5').update(`${metadata.title}\n${metadata.subject}\n${metadata.date.toISOString()}`).digest('hex')
+  const id = PDFHexString.of(digest)
+  pdf.context.trailerInfo.ID = pdf.context.obj([id, id])
+}
+
+/** Loads Chromium's PDF, applies `metadata`, and saves it deterministically. */
+export async function finalizePdf(bytes: Uint8Array, metadata: PdfMetadata): Promise<Uint8Array> {
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false })
+  applyPdfMetadata(pdf, metadata)
+  return pdf.save({ useObjectStreams: false })
+}

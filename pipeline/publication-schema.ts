@@ -1,0 +1,30 @@
+/** source/publication.yaml: what the publication is, beside its text. */
+import { z } from 'zod'
+
+/** A string, or one string per language tag. */
+const localized = z.union([z.string().min(1), z.record(z.string(), z.string().min(1))])
+
+export const publicationSchema = z.object({
+  /** Language tags in the order editions set them side by side; each names `<tag>.md`. */
+  languages: z.array(z.string().min(1)).min(1, 'list at least one language'),
+  /** A permanent identifier (`urn:uuid:...`); EPUB readers use it to recognise the book. */
+  identifier: z.string().min(1),
+  publisher: localized,
+  rights: localized,
+  /** The date of this edition; used as the files' date unless SOURCE_DATE_EPOCH is set. */
+  date: z.union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')]).transform(
+    (value) => (typeof value === 'string' ? value : value.toISOString().slice(0, 10))
+  ),
+  /** Default paper for printed editions. */
+  paper: z.enum(['a4', 'letter']).default('a4'),
+  /** Where people can sign online; printed with a QR code where an edition has room. */
+  'sign-url': z.url({ protocol: /^https?$/ }).optional()
+})
+
+export type Publication = z.infer<typeof publicationSchema>
+
+/** The value of a localized field in `lang`, falling back to the first given. */
+export function localize(value: Publication['publisher'], lang: string): string {
+  if (typeof value === 'string') return value
+  return value[lang] ?? Object.values(value)[0]
+}

@@ -1,0 +1,100 @@
+/**
+ * Reads a source folder: publication.yaml, one Markdown file per language it lists, and
+ * signatories.yaml. Each file becomes a VFile whose path is shown relative to the working
+ * folder; unreadable text (not UTF-8, binary, empty) is a message on that file.
+ */
+import { readFile, stat } from 'node:fs/promises'
+import path from 'node:path'
+import { VFile } from 'vfile'
+import { publicationSchema, type Publication } from './publication-schema.js'
+import { signatoriesSchema, type Signatories } from './signatories-schema.js'
+import { SourceFolderError } from './errors.js'
+import { fail, readYamlData } from './yaml-data.js'
+
+export interface Source {
+  /** Every file read, for the reporter, in reading order. */
+  files: VFile[]
+  publication: Publication | undefined
+  /** One file per language, in publication order (absent when publication.yaml failed). */
+  languageFiles: VFile[]
+  signatories: Signatories | undefined
+}
+
+/** Largest source file read; the charter is 20 kB, so anything past this is a mistake. */
+const maxBytes = 2 * 1024 * 1024
+
+/** Reads `folder`; throws SourceFolderError only when the folder itself is missing. */
+export async function readSource(folder: string, signatoriesFile?: string): Promise<Source> {
+  const info = await stat(folder).catch(() => undefined)
+  if (!info?.isDirectory()) throw new SourceFolderError(folder)
+
+  const files: VFile[] = []
+  const open = async (name: string, absolute = path.join(folder, name)) => {
+    const file = await readText(absolute)
+    files.push(file)
+    return file
+  }
+
+  const publicationFile = await open('publication.yaml')
+  const publication = readValue(publicationFile, publicationSchema, 'publication')
+  const languageFiles: VFile[] = []
+  for (const lang of publication?.languages ?? []) languageFiles.push(await open(`${lang}.md`))
+  const signatoriesPath = signatoriesFile ? path.resolve(signatoriesFile) : path.join(folder, 'signatories.yaml')
+  const signatoriesSource = await open('signatories.yaml', signatoriesPath)
+  const signatories = readValue(signatoriesSource, signatoriesSchema, 'signatories-schema')
+  return { files, publication, languageFiles, signatories }
+}
+
+function readValue<T>(file: VFile, schema: import('zod').ZodType<T>, ruleId: string): T | undefined {
+  if (file.messages.some((message) => message.fatal)) return undefined
+  return readYamlData(file, String(file.value), schema, ruleId) as T | undefined
+}
+
+/** Reads a file as strict UTF-8 text; problems are messages on the returned file. */
+async function readText(absolute: string): Promise<VFile> {
+  const file = new VFile({ path: path.relative(process.cwd(), absolute) || absolute, value: '' })
+  let bytes: Buffer
+  try {
+    bytes = await readFile(absolute)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    fail(file, code === 'ENOENT' ? 'Missing file: the source folder needs it' : `Cannot read the file (${code})`, undefined, 'source-file')
+    return file
+  }
+  if (bytes.length > maxBytes) {
+    fail(file, `File too large (${bytes.length} bytes): a source file is at most ${maxBytes} bytes`, undefined, 'source-file')
+    return file
+  }
+  if (bytes.includes(0)) {
+    fail(file, 'Not a text file: it holds binary data (NUL bytes)', undefined, 'source-encoding')
+    return file
+  }
+  try {
+    file.value = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
+  } catch {
+    const bad = firstInvalidUtf8(bytes)
+    fail(file, 'Not UTF-8 text: save the file as UTF-8', bad, 'source-encoding')
+    return file
+  }
+  if (String(file.value).trim() === '') fail(file, 'Empty file', { line: 1, column: 1 }, 'source-empty')
+  return file
+}
+
+/** Line and column of the first byte sequence that is not valid UTF-8. */
+function firstInvalidUtf8(bytes: Buffer): { line: number; column: number } {
+  let low = 0
+  let high = bytes.length
+  while (high - low > 1) {
+    const middle = (low + high) >> 1
+    try {
+      // Streaming mode accepts a sequence cut short at the end, so only real errors throw.
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, middle), { stream: true })
+      low = middle
+    } catch {
+      high = middle
+    }
+  }
+  const before = bytes.subarray(0, low).toString('utf8')
+  const lines = before.split('\n')
+  return { line: lines.length, column: lines.at(-1)!.length + 1 }
+}

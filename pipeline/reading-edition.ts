@@ -1,0 +1,16 @@
+/** The `reading` artifact: the bilingual reading edition as a PDF. */
+import { PDFDocument } from 'pdf-lib'
+import type { Edition } from './edition.js'
+import { finalizePdf, pdfMetadataFor } from './pdf-metadata.js'
+import { renderReading } from './render-reading.js'
+
+export const readingEdition: Edition = {
+  id: 'reading',
+  async produce({ document, fonts, paper, date, printer }) {
+    const job = await renderReading(document, fonts, paper)
+    const printed = await printer.print(job)
+    const bytes = await finalizePdf(printed, pdfMetadataFor(document, date, 'Reading edition'))
+    const pages = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount()
+    return [{ id: 'reading', file: `charter-reading-${paper.name}.pdf`, format: 'pdf', paper: paper.name, pages, bytes }]
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * The A4 (or US Letter) reading edition: a title block, then each section with its
+ * clauses side by side, one row per clause so that every pair starts at the same height;
+ * then the sign-up criteria, the signatories and a colophon.
+ */
+import { h } from 'hastscript'
+import type { Element } from 'hast'
+import { joinedTitle, type Document } from './document.js'
+import type { FontSet } from './fonts.js'
+import { cloneContent, languageParts, signatoryRoll } from './parallel-html.js'
+import type { Paper } from './paper.js'
+import { localize } from './publication-schema.js'
+import { cssString, fillTemplate, readTemplate, toHtml } from './template.js'
+import type { PrintJob } from './browser.js'
+
+/** Renders the reading edition to a print job for the browser. */
+export async function renderReading(document: Document, fonts: FontSet, paper: Paper): Promise<PrintJob> {
+  const [template, css] = await Promise.all([readTemplate('reading.html'), readTemplate('reading.css')])
+  const primary = document.languages[0].lang
+  const body: Element[] = [
+    h('header', { className: ['title-block'] }, [
+      h('h1', languageParts(document, titles(document), 'span')),
+    ]),
+    ...document.sections.map((section) =>
+      h('section', { className: ['section'], id: section.id }, [
+        h('h2', { className: ['pair', 'section-heading'] }, languageParts(document, section.heading, 'span')),
+        ...section.clauses.map((clause) =>
+          h('div', { className: ['pair', 'clause'], id: `clause-${clause.number}` }, [
+            h('div', { className: ['number'] }, String(clause.number)),
+            ...languageParts(document, clause.text, 'div', 'text')
+          ])
+        )
+      ])
+    ),
+    ...(document.criteria
+      ? [
+          h('section', { className: ['criteria'], id: 'criteria' }, [
+            h('h2', { className: ['pair', 'section-heading'] }, languageParts(document, document.criteria.heading, 'span')),
+            h(
+              'div',
+              { className: ['pair'] },
+              [h('div', { className: ['number'] }), ...document.languages.map(({ lang }) =>
+                h('ol', { lang, className: ['text'] }, document.criteria!.items.map((item) => h('li', cloneContent(item[lang]))))
+              )]
+            )
+          ])
+        ]
+      : []),
+    signatoryRoll(document),
+    h('footer', { className: ['colophon'] }, document.languages.map(({ lang }) =>
+      h('p', { lang }, `${localize(document.publication.publisher, lang)} · ${document.publication.date} · ${localize(document.publication.rights, lang)}`)
+    ))
+  ]
+  const pageOf = document.languages[0].labels.pageOf
+  const html = fillTemplate(template, {
+    html: {
+      css: fillTemplate(css, {
+        html: {
+          fonts: fonts.css,
+          paper: paper.css,
+          latin: cssString(fonts.families.latin),
+          han: cssString(fonts.families.han),
+          runningHead: cssString(joinedTitle(document, '  ·  ')),
+          pageNumber: pageOf
+            .split(/({page}|{pages})/)
+            .filter(Boolean)
+            .map((part) => (part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : cssString(part)))
+            .join(' ')
+        }
+      }),
+      body: toHtml(body)
+    },
+    text: { lang: primary, title: joinedTitle(document) }
+  })
+  return { html, assets: fonts.files, pdf: { outline: true, tagged: true } }
+}
+
+function titles(document: Document) {
+  return Object.fromEntries(document.languages.map(({ lang, title }) => [lang, title]))
+}

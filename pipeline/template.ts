@@ -1,0 +1,45 @@
+/**
+ * Fills an edition's HTML template (templates/<name>.html) with its CSS and body.
+ * Templates hold `{{name}}` placeholders; every value is escaped here unless it is
+ * already HTML (the body, which rehype-stringify made from a hast tree).
+ */
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Root, RootContent } from 'hast'
+import rehypeStringify from 'rehype-stringify'
+import { unified } from 'unified'
+
+/** The project's templates/ folder. */
+export const templatesFolder = fileURLToPath(new URL('../templates/', import.meta.url))
+
+const stringifier = unified().use(rehypeStringify, { characterReferences: { useNamedReferences: false } }).freeze()
+
+/** Serialises hast content to HTML; text is escaped, so names with `<` or `&` print literally. */
+export function toHtml(content: RootContent | RootContent[]): string {
+  const root: Root = { type: 'root', children: Array.isArray(content) ? content : [content] }
+  return stringifier.stringify(root)
+}
+
+/** Reads templates/<name>. */
+export function readTemplate(name: string): Promise<string> {
+  return readFile(path.join(templatesFolder, name), 'utf8')
+}
+
+/** Replaces each `{{key}}`; `html` values go in as they are, `text` values are escaped. */
+export function fillTemplate(template: string, values: { html?: Record<string, string>; text?: Record<string, string> }): string {
+  return template.replace(/{{(\w+)}}/g, (whole, key: string) => {
+    if (values.html && key in values.html) return values.html[key]
+    if (values.text && key in values.text) return escapeHtml(values.text[key])
+    throw new Error(`Template placeholder {{${key}}} has no value: pass it to fillTemplate()`)
+  })
+}
+
+/** A CSS string literal holding `value` (for `content:` in page-margin boxes). */
+export function cssString(value: string): string {
+  return `"${value.replace(/[\\"]/g, (character) => `\\${character}`).replace(/\n/g, '\\a ')}"`
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
+}
