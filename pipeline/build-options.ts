@@ -7,7 +7,23 @@ export const buildOptionsSchema = z.object({
   /** The output folder. Default `dist`. */
   out: z.string().min(1).default('dist'),
   /** Paper for the printed editions; default: publication.yaml's `paper`. */
-  paper: z.enum(['a4', 'letter']).optional()
+  paper: z.enum(['a4', 'letter']).optional(),
+  /** Booklet: the edge the printer flips the sheet on when printing both sides. Default `long`. */
+  duplex: z.enum(['long', 'short']).default('long'),
+  /** Booklet: shift toward the spine, in mm, per sheet from the outside. Default 0. */
+  creep: z.coerce.number().min(0).max(2).default(0),
+  /** Booklet: print fold and trim marks. Default off. */
+  marks: z.boolean().default(false),
+  /** Booklet: also write fronts and backs as two files, for printers that print one side. Default off. */
+  manualDuplex: z.boolean().default(false),
+  /** Signing sheet: blank rows to sign in; default fills the last page. */
+  blankRows: z.coerce.number().int().min(0).max(100_000).optional(),
+  /** Signing sheet: another signatory list instead of source/signatories.yaml. */
+  signatories: z.string().min(1).optional(),
+  /** Signing sheet: add a contact column (a danger to the people on the sheet if it is lost). */
+  contact: z.boolean().default(false),
+  /** Signing sheet: include signatories marked `public: false` (organisers' copy only). */
+  includePrivate: z.boolean().default(false)
 })
 
 export type BuildOptions = z.infer<typeof buildOptionsSchema> & {

@@ -21,7 +21,7 @@ export interface BuildResult {
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const source = await readSource(options.source)
+  const source = await readSource(options.source, options.signatories)
   const document = loadDocument(source)
   if (!document) return { files: source.files, manifest: undefined }
 

@@ -1,0 +1,45 @@
+/** What a `charter` sub-command is, and the flag parsing they share. */
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import type { z } from 'zod'
+import { UsageError } from '../errors.js'
+
+export interface CommandIO {
+  signal: AbortSignal
+  stdout: NodeJS.WritableStream
+  stderr: NodeJS.WritableStream
+}
+
+export interface Command {
+  name: string
+  /** One line for `charter help`. */
+  summary: string
+  /** The options block of `charter <name> --help`. */
+  usage: string
+  /** Runs the command; resolves to the exit code. */
+  run(args: string[], io: CommandIO): Promise<number>
+}
+
+type Flags = NonNullable<ParseArgsConfig['options']>
+
+/** Parses `args` with `flags` (kebab-case) and validates them with `schema` (camelCase keys). */
+export function parseCommandLine<Schema extends z.ZodType>(
+  args: string[],
+  schema: Schema,
+  flags: Flags,
+  command: Pick<Command, 'name' | 'usage'>
+): z.infer<Schema> {
+  const help = `Usage: charter ${command.name} [options]\n\n${command.usage}\n`
+  let values: Record<string, unknown>
+  try {
+    values = parseArgs({ args, options: { ...flags, debug: { type: 'boolean' } }, allowPositionals: false, strict: true }).values
+  } catch (error) {
+    throw new UsageError(`${(error as Error).message}\n\n${help}`)
+  }
+  delete values.debug
+  const camel = Object.fromEntries(Object.entries(values).map(([key, value]) => [key.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase()), value]))
+  const result = schema.safeParse(camel)
+  if (result.success) return result.data
+  const issue = result.error.issues[0]
+  const flag = String(issue.path[0] ?? '').replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)
+  throw new UsageError(`--${flag}: ${issue.message}\n\n${help}`)
+}

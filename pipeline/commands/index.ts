@@ -1,0 +1,5 @@
+/** Every `charter` sub-command. A new command is one line here. */
+import { buildCommand } from './build-command.js'
+import type { Command } from './command.js'
+
+export const commands: Command[] = [buildCommand]
