@@ -1,0 +1,44 @@
+/**
+ * Subsets the project's fonts to the characters a text uses, for outputs that carry
+ * their own fonts (EPUB, web edition). Each font file (one unicode-range slice of a
+ * family and weight) that the text touches is cut down with HarfBuzz; slices the text
+ * does not touch are left out. Fonts are read once per call and subsetting is cached.
+ */
+import { readFile } from 'node:fs/promises'
+import subsetFont from 'subset-font'
+import type { FontFace, FontSet } from './fonts.js'
+
+/** A subset of one font file: the same face, only the glyphs for `codePoints`. */
+export interface SubsetFace {
+  face: FontFace
+  /** The characters of the text this slice covers (and so keeps). */
+  codePoints: number[]
+  bytes: Uint8Array
+}
+
+export type SubsetFormat = 'woff2' | 'sfnt'
+
+/**
+ * The subsets of every face in `fonts` that `text` needs, in `format`.
+ * `faces` limits which faces are considered (default: all).
+ */
+export async function subsetFaces(
+  fonts: FontSet,
+  text: string,
+  format: SubsetFormat,
+  faces: FontFace[] = fonts.faces
+): Promise<SubsetFace[]> {
+  const used = [...new Set(Array.from(text, (character) => character.codePointAt(0)!))].sort((a, b) => a - b)
+  const jobs = faces.flatMap((face) => {
+    const codePoints = used.filter((codePoint) => face.ranges.some(([low, high]) => codePoint >= low && codePoint <= high))
+    if (codePoints.length === 0) return []
+    return [
+      (async (): Promise<SubsetFace> => {
+        const source = await readFile(face.file)
+        const bytes = await subsetFont(source, String.fromCodePoint(...codePoints), { targetFormat: format })
+        return { face, codePoints, bytes: new Uint8Array(bytes) }
+      })()
+    ]
+  })
+  return Promise.all(jobs)
+}
