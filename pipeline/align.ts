@@ -60,7 +60,12 @@ function checkNumbering(language: ParsedLanguage) {
     if (first) {
       fail(language.file, `Clause ${number} is repeated: it was first numbered at ${first.line}:${first.column}`, fragment.place, 'clause-repeated')
     } else if (number !== expected) {
-      const missing = number > expected ? `clause ${expected}${number - 1 > expected ? `-${number - 1}` : ''} is missing` : `clause ${number} is out of order`
+      const missing =
+        number < expected
+          ? `clause ${number} is out of order`
+          : number - 1 > expected
+            ? `clauses ${expected}–${number - 1} are missing`
+            : `clause ${expected} is missing`
       fail(language.file, `Clause ${number} follows clause ${expected - 1}: ${missing}`, fragment.place, 'clause-sequence')
     }
     seen.set(number, fragment.place)
@@ -73,12 +78,8 @@ function compare(reference: ParsedLanguage, other: ParsedLanguage) {
   const referenceName = baseName(reference.file.path)
   const otherFile = other.file
   if (reference.sections.length !== other.sections.length) {
-    fail(
-      otherFile,
-      `Expected ${reference.sections.length} sections (\`## \` headings) as in ${referenceName}, found ${other.sections.length}`,
-      other.sections[0]?.heading.place ?? other.title?.place,
-      'section-count'
-    )
+    reportSectionCount(reference, other)
+    return
   }
   const sectionOf = (language: ParsedLanguage) => {
     const map = new Map<number, { section: ParsedSection; index: number }>()
@@ -120,6 +121,27 @@ function compare(reference: ParsedLanguage, other: ParsedLanguage) {
       'criteria-mismatch'
     )
   }
+}
+
+/** Different numbers of sections: point at the first clause that sits in a different section. */
+function reportSectionCount(reference: ParsedLanguage, other: ParsedLanguage) {
+  const referenceName = baseName(reference.file.path)
+  const counts = `${referenceName} has ${reference.sections.length} sections, this file ${other.sections.length}`
+  const indexIn = (language: ParsedLanguage, number: number) =>
+    language.sections.findIndex((section) => section.clauses.some((clause) => clause.number === number))
+  for (const [index, section] of reference.sections.entries()) {
+    const first = section.clauses[0]?.number
+    const otherIndex = first === undefined ? -1 : indexIn(other, first)
+    if (otherIndex === -1 || otherIndex === index) continue
+    const clause = other.sections[otherIndex].clauses.find((candidate) => candidate.number === first)!
+    const hint =
+      otherIndex < index
+        ? `expected a section heading (\`## \`) before clause ${first}, as in ${referenceName} (“${section.heading.text}”)`
+        : `this file has a section heading (\`## \`) that ${referenceName} does not have before clause ${first}`
+    fail(other.file, `Sections differ: ${hint}; ${counts}`, clause.fragment.place, 'section-count')
+    return
+  }
+  fail(other.file, `Sections differ: ${counts}`, other.sections.at(-1)?.heading.place ?? other.title?.place, 'section-count')
 }
 
 /** Where a missing clause would stand: at the next clause, else the previous, else the last heading. */

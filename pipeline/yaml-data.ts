@@ -3,7 +3,7 @@
  * Problems never throw: each becomes a vfile message at the offending key's line and
  * column, with a rule id, so a volunteer editing the file sees where to look.
  */
-import { isNode, LineCounter, parseDocument } from 'yaml'
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml'
 import type { VFile } from 'vfile'
 import type { z } from 'zod'
 
@@ -45,21 +45,50 @@ export function readYamlData<Schema extends z.ZodType>(
   }
   const result = schema.safeParse(doc.toJS() ?? {})
   if (result.success) return result.data
+  const unknownKeyPaths = new Set(
+    result.error.issues.filter((issue) => issue.code === 'unrecognized_keys').map((issue) => issue.path.join('.'))
+  )
   for (const issue of result.error.issues) {
     const path = issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))
-    // Point at the deepest node that exists: the key's value, or its parent when missing.
-    let offset = 0
-    for (let depth = path.length; depth >= 0; depth--) {
-      const node = doc.getIn(path.slice(0, depth), true)
-      if (isNode(node) && node.range) {
-        offset = node.range[0]
-        break
+    // A misspelt key also fails the entry's own checks; the misspelling is the one to report.
+    if (issue.code === 'custom' && unknownKeyPaths.has(path.join('.'))) continue
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const map = doc.getIn(path, true)
+        const pair = isMap(map) ? map.items.find((item) => isScalar(item.key) && item.key.value === key) : undefined
+        const offset = isNode(pair?.key) && pair.key.range ? pair.key.range[0] : nodeOffset(doc, path)
+        fail(file, `Unknown key \`${key}\`${where(path, ' in ')}: check its spelling`, place(offset), ruleId)
       }
+      continue
     }
-    const where = path.length > 0 ? `\`${path.join('.')}\`: ` : ''
-    fail(file, `${where}${issue.message}`, place(offset), ruleId)
+    const missing = issue.code === 'invalid_type' && doc.getIn(path) === undefined
+    const reason = missing ? `Missing ${describePath(path)}` : `${where(path, '', ': ')}${issue.message}`
+    fail(file, reason, place(nodeOffset(doc, path)), ruleId)
   }
   return undefined
+}
+
+/** Offset of the deepest node on `path` that exists: the value, or its parent when missing. */
+function nodeOffset(doc: Document, path: Array<string | number>): number {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node = doc.getIn(path.slice(0, depth), true)
+    if (isNode(node) && node.range) return node.range[0]
+  }
+  return 0
+}
+
+/** `individuals.1.name` as a reader counts: `individuals, entry 2, name`; `labels.pageOf` stays. */
+function describePath(path: Array<string | number>): string {
+  return path
+    .map((key, index) => {
+      if (typeof key === 'number') return `, entry ${key + 1}`
+      return index === 0 ? key : typeof path[index - 1] === 'string' ? `.${key}` : `, ${key}`
+    })
+    .join('')
+}
+
+function where(path: Array<string | number>, before: string, after = ''): string {
+  return path.length > 0 ? `${before}${describePath(path)}${after}` : ''
 }
 
 /** Adds an error (fatal message) to `file` without throwing. */
