@@ -13,6 +13,18 @@ export function languageParts(document: Document, parallel: Parallel, tag = 'div
   return document.languages.map(({ lang }) => h(tag, { lang, className }, cloneContent(parallel[lang])))
 }
 
+/**
+ * A heading in every language: one span per language, with a space between them (so the
+ * text reads "The World 世界" when copied) and the whole as its accessible name, which is
+ * what Chromium writes as the PDF bookmark (it would drop the space at a line wrap).
+ */
+export function parallelHeading(document: Document, tag: string, parallel: Parallel, properties: Record<string, unknown> = {}): Element {
+  const parts = languageParts(document, parallel, 'span')
+  const children = parts.flatMap((part, index): ElementContent[] => (index > 0 ? [{ type: 'text', value: ' ' }, part] : [part]))
+  const label = document.languages.map(({ lang }) => parallel[lang].text).join(' ')
+  return h(tag, { ...properties, ariaLabel: label }, children)
+}
+
 /** The fragment's hast, copied so that one Document can be rendered into several trees. */
 export function cloneContent(fragment: Fragment): ElementContent[] {
   return structuredClone(fragment.hast)

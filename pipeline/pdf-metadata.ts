@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto'
 import { PDFDocument, PDFHexString } from 'pdf-lib'
 import { joinedTitle, type Document } from './document.js'
+import { retitleOutline } from './pdf-outline.js'
 import { localize } from './publication-schema.js'
 
 /** Who made the file, as written into every PDF and EPUB. */
@@ -18,6 +19,8 @@ export interface PdfMetadata {
   subject: string
   keywords: string[]
   date: Date
+  /** The headings' real text, in order, for the bookmarks (see pdf-outline.ts). */
+  outline?: string[]
 }
 
 /** The metadata every PDF of `document` carries, with `date` from the build. */
@@ -48,6 +51,9 @@ export function applyPdfMetadata(pdf: PDFDocument, metadata: PdfMetadata): void 
   const digest = createHash('md5').update(`${metadata.title}\n${metadata.subject}\n${metadata.date.toISOString()}`).digest('hex')
   const id = PDFHexString.of(digest)
   pdf.context.trailerInfo.ID = pdf.context.obj([id, id])
+  if (metadata.outline && !retitleOutline(pdf, metadata.outline)) {
+    throw new Error(`The PDF's bookmarks do not match its ${metadata.outline.length} headings: check the template's headings`)
+  }
 }
 
 /** Loads Chromium's PDF, applies `metadata`, and saves it deterministically. */

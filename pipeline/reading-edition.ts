@@ -7,9 +7,9 @@ import { renderReading } from './render-reading.js'
 export const readingEdition: Edition = {
   id: 'reading',
   async produce({ document, fonts, paper, date, printer }) {
-    const job = await renderReading(document, fonts, paper)
+    const { job, headings } = await renderReading(document, fonts, paper)
     const printed = await printer.print(job)
-    const bytes = await finalizePdf(printed, pdfMetadataFor(document, date, 'Reading edition'))
+    const bytes = await finalizePdf(printed, { ...pdfMetadataFor(document, date, 'Reading edition'), outline: headings })
     const pages = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount()
     return [{ id: 'reading', file: `charter-reading-${paper.name}.pdf`, format: 'pdf', paper: paper.name, pages, bytes }]
   }

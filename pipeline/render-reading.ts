@@ -7,23 +7,24 @@ import { h } from 'hastscript'
 import type { Element } from 'hast'
 import { joinedTitle, type Document } from './document.js'
 import type { FontSet } from './fonts.js'
-import { cloneContent, languageParts, signatoryRoll } from './parallel-html.js'
+import { cloneContent, languageParts, parallelHeading, signatoryRoll } from './parallel-html.js'
 import type { Paper } from './paper.js'
 import { localize } from './publication-schema.js'
 import { cssString, fillTemplate, readTemplate, toHtml } from './template.js'
 import type { PrintJob } from './browser.js'
+import { headingTitles } from './pdf-outline.js'
 
-/** Renders the reading edition to a print job for the browser. */
-export async function renderReading(document: Document, fonts: FontSet, paper: Paper): Promise<PrintJob> {
+/** Renders the reading edition to a print job for the browser, with its headings for the outline. */
+export async function renderReading(document: Document, fonts: FontSet, paper: Paper): Promise<{ job: PrintJob; headings: string[] }> {
   const [template, css] = await Promise.all([readTemplate('reading.html'), readTemplate('reading.css')])
   const primary = document.languages[0].lang
   const body: Element[] = [
     h('header', { className: ['title-block'] }, [
-      h('h1', languageParts(document, titles(document), 'span')),
+      parallelHeading(document, 'h1', titles(document)),
     ]),
     ...document.sections.map((section) =>
       h('section', { className: ['section'], id: section.id }, [
-        h('h2', { className: ['pair', 'section-heading'] }, languageParts(document, section.heading, 'span')),
+        parallelHeading(document, 'h2', section.heading, { className: ['pair', 'section-heading'] }),
         ...section.clauses.map((clause) =>
           h('div', { className: ['pair', 'clause'], id: `clause-${clause.number}` }, [
             h('div', { className: ['number'] }, String(clause.number)),
@@ -35,7 +36,7 @@ export async function renderReading(document: Document, fonts: FontSet, paper: P
     ...(document.criteria
       ? [
           h('section', { className: ['criteria'], id: 'criteria' }, [
-            h('h2', { className: ['pair', 'section-heading'] }, languageParts(document, document.criteria.heading, 'span')),
+            parallelHeading(document, 'h2', document.criteria.heading, { className: ['pair', 'section-heading'] }),
             h(
               'div',
               { className: ['pair'] },
@@ -72,7 +73,10 @@ export async function renderReading(document: Document, fonts: FontSet, paper: P
     },
     text: { lang: primary, title: joinedTitle(document) }
   })
-  return { html, assets: fonts.files, pdf: { outline: true, tagged: true } }
+  return {
+    job: { html, assets: fonts.files, pdf: { outline: true, tagged: true } },
+    headings: headingTitles({ type: 'root', children: body })
+  }
 }
 
 function titles(document: Document) {
