@@ -3,9 +3,11 @@
  * temporary name in the same folder and renamed into place, so a reader (or a build
  * killed half-way) only ever sees a previous complete file or the new complete one.
  * manifest.json, written last, lists every artifact with its size and sha256.
+ * An artifact's `file` may name a sub-folder (`web/fonts/x.woff2`); files in sub-folders
+ * are written first, so a page never names a font that is not there yet.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdir, open, readdir, rename, rm } from 'node:fs/promises'
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { OutputError } from './errors.js'
 
@@ -13,9 +15,9 @@ import { OutputError } from './errors.js'
 export interface Artifact {
   /** Stable id used in manifest.json: `reading`, `epub`, `pamphlet`, ... */
   id: string
-  /** File name inside the output folder. */
+  /** File name inside the output folder, `/`-separated when in a sub-folder (`web/index.html`). */
   file: string
-  format: 'pdf' | 'epub' | 'html'
+  format: 'pdf' | 'epub' | 'html' | 'woff2'
   paper: string | null
   pages: number | null
   bytes: Uint8Array
@@ -35,9 +37,13 @@ const tempPrefix = '.charter-tmp-'
 
 /** Writes every artifact, then manifest.json, atomically; returns the manifest entries. */
 export async function writeOutput(folder: string, artifacts: Artifact[]): Promise<ManifestEntry[]> {
+  for (const artifact of artifacts) checkFileName(artifact.file)
+  const previous = await previousFiles(folder)
   try {
-    await mkdir(folder, { recursive: true })
-    await removeStaleTemporaries(folder)
+    for (const sub of new Set(['.', ...artifacts.map((artifact) => path.posix.dirname(artifact.file))])) {
+      await mkdir(path.join(folder, sub), { recursive: true })
+      await removeStaleTemporaries(path.join(folder, sub))
+    }
   } catch (error) {
     throw new OutputError(`Cannot write to the output folder ${folder}: ${(error as NodeJS.ErrnoException).code ?? error}. Choose another with --out DIR.`)
   }
@@ -53,16 +59,59 @@ export async function writeOutput(folder: string, artifacts: Artifact[]): Promis
     })
   )
   const manifest = new TextEncoder().encode(JSON.stringify({ artifacts: entries }, null, 2) + '\n')
-  for (const artifact of [...artifacts, { file: 'manifest.json', bytes: manifest }]) {
+  const depth = (file: string) => file.split('/').length
+  const deepestFirst = [...artifacts].sort((a, b) => depth(b.file) - depth(a.file))
+  for (const artifact of [...deepestFirst, { file: 'manifest.json', bytes: manifest }]) {
+    // A file already holding these bytes is left alone: no rewrite, no flush to disk (the
+    // preview rebuilds on every save, and most of the web edition's fonts do not change).
+    if (await holds(path.join(folder, artifact.file), artifact.bytes)) continue
     await writeAtomically(folder, artifact.file, artifact.bytes)
   }
+  // Files the last build put in a sub-folder and this one did not make (a font slice the
+  // text no longer uses) would otherwise linger in web/fonts/; top-level files are kept.
+  const written = new Set(artifacts.map((artifact) => artifact.file))
+  for (const file of previous) {
+    if (file.includes('/') && !written.has(file)) await rm(path.join(folder, file), { force: true })
+  }
   return entries
+}
+
+/** Throws when `file` could land outside the output folder: a fault in an edition, not in the text. */
+function checkFileName(file: string) {
+  if (file === '' || file.startsWith('/') || file.includes('\\') || file.split('/').some((part) => part === '' || part === '.' || part === '..')) {
+    throw new Error(`Artifact file name "${file}" must be a relative path without "." or ".." parts: fix the edition that made it`)
+  }
+}
+
+/** Whether `file` exists and holds exactly `bytes`. */
+async function holds(file: string, bytes: Uint8Array): Promise<boolean> {
+  const info = await stat(file).catch(() => undefined)
+  if (!info?.isFile() || info.size !== bytes.byteLength) return false
+  return (await readFile(file)).equals(bytes)
+}
+
+/** The files listed in the output folder's manifest.json by the last build, if any. */
+async function previousFiles(folder: string): Promise<string[]> {
+  try {
+    const manifest = JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8')) as { artifacts?: Array<{ file?: unknown }> }
+    const files = (manifest.artifacts ?? []).map((entry) => entry.file).filter((file): file is string => typeof file === 'string')
+    return files.filter((file) => {
+      try {
+        checkFileName(file)
+        return true
+      } catch {
+        return false
+      }
+    })
+  } catch {
+    return []
+  }
 }
 
 /** Writes `bytes` to `folder/name` through a temporary file and a rename. */
 export async function writeAtomically(folder: string, name: string, bytes: Uint8Array): Promise<void> {
   const target = path.join(folder, name)
-  const temporary = path.join(folder, `${tempPrefix}${randomBytes(6).toString('hex')}-${name}`)
+  const temporary = path.join(path.dirname(target), `${tempPrefix}${randomBytes(6).toString('hex')}-${path.basename(target)}`)
   try {
     const handle = await open(temporary, 'wx')
     try {

@@ -1,0 +1,169 @@
+/**
+ * The web edition, built by the real command from a copy of the source (with one
+ * signatory who asked not to be named), and read in a real Chromium with scripts off:
+ * every clause in both languages, the language switch, the fonts beside the page, and
+ * nothing that points off the reader's own device.
+ */
+import { readdir, readFile } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { Browser, Page } from 'puppeteer-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Document } from '../pipeline/document.js'
+import { loadDocument } from '../pipeline/load-document.js'
+import { readSource } from '../pipeline/read-source.js'
+import { launchTestBrowser } from './support/chromium.js'
+import { copySource, editFile, runCharter, squash, temporaryFolder } from './support/run.js'
+
+const hidden = 'Wilhelmina PRIVATE-PERSON'
+let document: Document
+let source: string
+let out: string
+let web: string
+let html: string
+let browser: Browser
+
+beforeAll(async () => {
+  source = await copySource((folder) =>
+    editFile(path.join(folder, 'signatories.yaml'), (text) => `${text}\n  - name: ${hidden}\n    public: false\n`)
+  )
+  document = loadDocument(await readSource(source))!
+  out = await temporaryFolder()
+  const result = await runCharter(['build', '--source', source, '--out', out], { env: { SOURCE_DATE_EPOCH: '1700000000' } })
+  expect(result.code, result.stderr).toBe(0)
+  web = path.join(out, 'web')
+  html = await readFile(path.join(web, 'index.html'), 'utf8')
+  browser = await launchTestBrowser()
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+const clauses = () => document.sections.flatMap((section) => section.clauses)
+
+/** Opens the page from disk with scripts off; `requests` collects every URL it asked for. */
+async function open(requests: string[] = [], failures: string[] = []): Promise<Page> {
+  const page = await browser.newPage()
+  await page.setJavaScriptEnabled(false)
+  await page.setViewport({ width: 390, height: 844 })
+  page.on('request', (request) => requests.push(request.url()))
+  page.on('requestfailed', (request) => failures.push(request.url()))
+  await page.goto(pathToFileURL(path.join(web, 'index.html')).href, { waitUntil: 'load' })
+  await page.evaluate('document.fonts.ready')
+  return page
+}
+
+const visibleText = (page: Page) => page.$eval('main', (main) => (main as HTMLElement).innerText)
+
+describe('the web edition', () => {
+  it('holds every clause, the criteria and the public signatories in both languages, and no private one', async () => {
+    const page = await open()
+    const text = squash(await visibleText(page))
+    const missing = clauses().flatMap((clause) =>
+      Object.entries(clause.text).filter(([, fragment]) => !text.includes(squash(fragment.text))).map(([lang]) => `${clause.number} ${lang}`)
+    )
+    expect(missing).toEqual([])
+    expect(clauses()).toHaveLength(25)
+    for (const item of document.criteria!.items) for (const fragment of Object.values(item)) expect(text).toContain(squash(fragment.text))
+    for (const signatory of document.signatories.individuals.filter((one) => one.public)) expect(text).toContain(squash(signatory.name!))
+    expect(html).not.toContain('PRIVATE-PERSON')
+    expect(await page.$eval('html', (root) => root.lang)).toBe('en')
+    expect(await page.$$eval('.part[lang="zh-Hant-HK"]', (parts) => parts.length)).toBeGreaterThan(25)
+    await page.close()
+  })
+
+  it('switches between both languages, English and 中文 with scripts off', async () => {
+    const page = await open()
+    const english = squash(clauses()[0].text.en.text)
+    const chinese = squash(clauses()[0].text['zh-Hant-HK'].text)
+    const labels = await page.$$eval('.switch label', (all) => all.map((label) => (label as HTMLElement).innerText.replace(/\s+/g, ' ')))
+    expect(labels).toEqual(['English + 中文', 'English', '中文'])
+
+    await page.click('label[for="show-en"]')
+    let text = squash(await visibleText(page))
+    expect(text).toContain(english)
+    expect(text).not.toContain(chinese)
+    expect(text).not.toMatch(/[\u4e00-\u9fff]/u)
+
+    await page.click('label[for="show-zh-Hant-HK"]')
+    text = squash(await visibleText(page))
+    expect(text).toContain(chinese)
+    expect(text).not.toContain(english)
+    expect(squash(await page.$eval('h1', (h1) => (h1 as HTMLElement).innerText))).toBe('2021香港約章')
+
+    await page.click('label[for="show-all"]')
+    text = squash(await visibleText(page))
+    expect(text).toContain(english)
+    expect(text).toContain(chinese)
+    await page.close()
+  })
+
+  it('loads only its own font files, and sets every line in them (no system font stands in)', async () => {
+    const requests: string[] = []
+    const failures: string[] = []
+    const page = await open(requests, failures)
+    expect(failures).toEqual([])
+    const folder = pathToFileURL(web).href + '/'
+    expect(requests.filter((url) => !url.startsWith(folder))).toEqual([])
+    expect(requests.some((url) => url.includes('/fonts/noto-serif-hk-'))).toBe(true)
+
+    const client = await page.createCDPSession()
+    await client.send('DOM.enable')
+    await client.send('CSS.enable')
+    const { root } = await client.send('DOM.getDocument', { depth: -1 })
+    const { nodeIds } = await client.send('DOM.querySelectorAll', { nodeId: root.nodeId, selector: 'h1 span, h2 span, .clause p, li, label, .colophon p' })
+    const families = new Set<string>()
+    for (const nodeId of nodeIds) {
+      const { fonts } = await client.send('CSS.getPlatformFontsForNode', { nodeId })
+      for (const font of fonts) families.add(`${font.familyName}${font.isCustomFont ? '' : ' (system)'}`)
+    }
+    // The names come from the files' name tables (fontsource's Noto Serif HK 400 calls itself
+    // "Noto Serif HK ExtraLight"); what matters is that each is one of the page's own fonts.
+    expect([...families].filter((family) => !/^(Noto Serif HK|Source Serif 4)( ExtraLight)?$/.test(family))).toEqual([])
+    expect([...families].some((family) => family.startsWith('Noto Serif HK'))).toBe(true)
+    expect(families.has('Source Serif 4')).toBe(true)
+    await page.close()
+  })
+
+  it('names only font files that lie beside it, each listed in manifest.json', async () => {
+    const named = [...html.matchAll(/url\(([^)]+)\)/g)].map((match) => match[1])
+    const present = (await readdir(path.join(web, 'fonts'))).map((name) => `fonts/${name}`)
+    expect(named.length).toBeGreaterThan(10)
+    expect([...new Set(named)].sort()).toEqual(present.sort())
+    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as { artifacts: Array<Record<string, unknown>> }
+    const entries = new Map(manifest.artifacts.map((entry) => [entry.file as string, entry]))
+    expect(entries.get('web/index.html')).toMatchObject({ id: 'web', format: 'html', paper: null, pages: null })
+    for (const font of present) {
+      const bytes = await readFile(path.join(web, font))
+      expect(entries.get(`web/${font}`)).toEqual({
+        id: `web-font-${path.basename(font, '.woff2')}`,
+        file: `web/${font}`,
+        format: 'woff2',
+        paper: null,
+        pages: null,
+        bytes: bytes.byteLength,
+        sha256: createHash('sha256').update(bytes).digest('hex')
+      })
+    }
+  })
+
+  it('points nowhere off the device: no web or file URL, no absolute path, no script', () => {
+    expect(html).not.toMatch(/https?:|file:|\/\/[a-z]/i)
+    expect(html).not.toMatch(/(src|href)="\/|url\(\//)
+    expect(html).not.toContain(out)
+    expect(html).not.toMatch(/<script/i)
+  })
+
+  it('is the same bytes, page and fonts, when built again from the same source', async () => {
+    const again = await temporaryFolder()
+    const result = await runCharter(['build', '--source', source, '--out', again], { env: { SOURCE_DATE_EPOCH: '1700000000' } })
+    expect(result.code, result.stderr).toBe(0)
+    const webEntries = async (folder: string) =>
+      (JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8')) as { artifacts: Array<{ id: string }> }).artifacts.filter(({ id }) => id.startsWith('web'))
+    const first = await webEntries(out)
+    expect(first.length).toBeGreaterThan(10)
+    expect(await webEntries(again)).toEqual(first)
+  })
+})
