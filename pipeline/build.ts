@@ -1,6 +1,7 @@
 /**
  * `charter build`, as a list of stages: read the source, parse and align it into the
- * Document, load the fonts, make every edition through one browser, write the output.
+ * Document, check the text (`charter check`'s rules: errors stop the build here), load
+ * the fonts, make every edition through one browser, write the output.
  */
 import type { VFile } from 'vfile'
 import { openPrinter } from './browser.js'
@@ -8,6 +9,7 @@ import { buildDate } from './build-date.js'
 import type { BuildOptions } from './build-options.js'
 import { editions } from './editions.js'
 import { loadFonts } from './fonts.js'
+import { failed, lintSource } from './lint/index.js'
 import { loadDocument } from './load-document.js'
 import { papers } from './paper.js'
 import { readSource } from './read-source.js'
@@ -23,7 +25,8 @@ export interface BuildResult {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const source = await readSource(options.source, options.signatories)
   const document = loadDocument(source)
-  if (!document) return { files: source.files, manifest: undefined }
+  await lintSource(source)
+  if (!document || failed(source.files)) return { files: source.files, manifest: undefined }
 
   const fonts = await loadFonts()
   const paper = papers[options.paper ?? document.publication.paper]

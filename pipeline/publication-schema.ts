@@ -4,6 +4,16 @@ import { z } from 'zod'
 /** A string, or one string per language tag. */
 const localized = z.union([z.string().min(1), z.record(z.string(), z.string().min(1))])
 
+/** `check:` in publication.yaml: settings of `charter check` (and of the checks `charter build` runs). */
+export const checkSettingsSchema = z
+  .object({
+    /** Space between Han and Latin letters or digits in Chinese text. Default `never`: the CSS spaces them. */
+    'han-latin-spacing': z.enum(['off', 'always', 'never']).default('never')
+  })
+  .strict()
+
+export type CheckSettings = z.infer<typeof checkSettingsSchema>
+
 export const publicationSchema = z.object({
   /** Language tags in the order editions set them side by side; each names `<tag>.md`. */
   languages: z.array(z.string().min(1)).min(1, 'list at least one language'),
@@ -18,7 +28,9 @@ export const publicationSchema = z.object({
   /** Default paper for printed editions. */
   paper: z.enum(['a4', 'letter']).default('a4'),
   /** Where people can sign online; printed with a QR code where an edition has room. */
-  'sign-url': z.url({ protocol: /^https?$/ }).optional()
+  'sign-url': z.url({ protocol: /^https?$/ }).optional(),
+  /** Settings of the text checks (`charter check`). */
+  check: checkSettingsSchema.default({ 'han-latin-spacing': 'never' })
 })
 
 export type Publication = z.infer<typeof publicationSchema>

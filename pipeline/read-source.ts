@@ -18,6 +18,9 @@ export interface Source {
   /** One file per language, in publication order (absent when publication.yaml failed). */
   languageFiles: VFile[]
   signatories: Signatories | undefined
+  /** publication.yaml and the signatory list as read, for checks that look at the data's text. */
+  publicationFile: VFile
+  signatoriesFile: VFile
 }
 
 /** Largest source file read; the charter is 20 kB, so anything past this is a mistake. */
@@ -42,7 +45,7 @@ export async function readSource(folder: string, signatoriesFile?: string): Prom
   const signatoriesPath = signatoriesFile ? path.resolve(signatoriesFile) : path.join(folder, 'signatories.yaml')
   const signatoriesSource = await open('signatories.yaml', signatoriesPath)
   const signatories = readValue(signatoriesSource, signatoriesSchema, 'signatories-schema')
-  return { files, publication, languageFiles, signatories }
+  return { files, publication, languageFiles, signatories, publicationFile, signatoriesFile: signatoriesSource }
 }
 
 function readValue<T>(file: VFile, schema: import('zod').ZodType<T>, ruleId: string): T | undefined {

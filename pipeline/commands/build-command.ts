@@ -2,6 +2,7 @@
 import { reporter } from 'vfile-reporter'
 import { build } from '../build.js'
 import { buildOptionsSchema } from '../build-options.js'
+import { takeLintWarnings } from '../lint/warning-summary.js'
 import { parseCommandLine, type Command } from './command.js'
 
 export const buildCommand: Command = {
@@ -36,8 +37,14 @@ export const buildCommand: Command = {
     }, this)
     const started = performance.now()
     const result = await build({ ...options, signal })
+    // A build that goes ahead names its text warnings in one line per file; errors show in full.
+    const warnings = result.manifest ? takeLintWarnings(result.files) : []
     const report = reporter(result.files, { quiet: true })
     if (report) stderr.write(report + '\n')
+    if (warnings.length > 0) {
+      const command = options.source === 'source' ? 'npx charter check' : `npx charter check --source ${options.source}`
+      stderr.write(`${warnings.join('\n')}\n\`${command}\` shows where.\n`)
+    }
     if (!result.manifest) return 1
     for (const entry of result.manifest) {
       const pages = entry.pages === null ? '' : `, ${entry.pages} pages`

@@ -1,5 +1,6 @@
 /** Every `charter` sub-command. A new command is one line here. */
 import { buildCommand } from './build-command.js'
+import { checkCommand } from './check-command.js'
 import type { Command } from './command.js'
 
-export const commands: Command[] = [buildCommand]
+export const commands: Command[] = [buildCommand, checkCommand]

@@ -1,0 +1,50 @@
+/**
+ * Which characters the project's fonts really contain: the cmaps of the WOFF2 files that
+ * loadFonts() lists, read with fontkit. A face counts for a character only when both its
+ * unicode-range (what Chromium will load it for) and its cmap include it. Files are opened
+ * only when a character needs them, and each is read once per process.
+ */
+import * as fontkit from 'fontkit'
+import { loadFonts, type FontFace, type FontSet } from '../fonts.js'
+
+/** Answers whether a character prints in one of the project's faces of the given roles. */
+export interface FontCoverage {
+  covers(codePoint: number, roles: FontFace['role'][]): boolean
+  /** The family names of the faces of `roles`, for messages. */
+  families(roles: FontFace['role'][]): string[]
+}
+
+let fontSet: Promise<FontSet> | undefined
+const characterSets = new Map<string, Set<number>>()
+
+/** The project's fonts' coverage (the font list is read once per process). */
+export async function fontCoverage(): Promise<FontCoverage> {
+  fontSet ??= loadFonts()
+  // Every weight shares one unicode-range split and one character set, so the regular
+  // weight answers for the bold too (and halves the files read).
+  const faces = (await fontSet).faces.filter((face) => face.weight === 400)
+  return {
+    covers(codePoint, roles) {
+      return faces.some(
+        (face) =>
+          roles.includes(face.role) &&
+          face.ranges.some(([low, high]) => codePoint >= low && codePoint <= high) &&
+          characterSet(face.file).has(codePoint)
+      )
+    },
+    families(roles) {
+      return [...new Set(faces.filter((face) => roles.includes(face.role)).map((face) => face.family))]
+    }
+  }
+}
+
+function characterSet(file: string): Set<number> {
+  let set = characterSets.get(file)
+  if (!set) {
+    const font = fontkit.openSync(file)
+    // openSync returns a collection for .ttc files; the project's are single fonts.
+    set = new Set('characterSet' in font ? font.characterSet : [])
+    characterSets.set(file, set)
+  }
+  return set
+}

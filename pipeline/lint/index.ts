@@ -1,0 +1,61 @@
+/**
+ * The lint rules of `charter check`, in the order their README entries appear, and the
+ * function that runs them over a source. The alignment rules (clause numbering, sections,
+ * criteria) are not here: loading the Document reports them.
+ */
+import type { Root } from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkParse from 'remark-parse'
+import { unified } from 'unified'
+import type { VFile } from 'vfile'
+import { checkSettingsSchema } from '../publication-schema.js'
+import type { Source } from '../read-source.js'
+import { cjkEllipsisDash } from './cjk-ellipsis-dash.js'
+import { cjkEnumerationComma } from './cjk-enumeration-comma.js'
+import { cjkPunctuationWidth } from './cjk-punctuation-width.js'
+import { cjkQuotes } from './cjk-quotes.js'
+import { fullwidthInLatin } from './fullwidth-in-latin.js'
+import { glyphCoverage } from './glyph-coverage.js'
+import { hanLatinSpacing } from './han-latin-spacing.js'
+import type { LintRule, LintTarget } from './lint-rule.js'
+import { signatories } from './signatories.js'
+
+export const lintRules: LintRule[] = [
+  cjkPunctuationWidth,
+  cjkEnumerationComma,
+  cjkQuotes,
+  hanLatinSpacing,
+  cjkEllipsisDash,
+  fullwidthInLatin,
+  glyphCoverage,
+  signatories
+]
+
+const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze()
+
+/** Runs every lint rule over the files of `source`; findings become messages on those files. */
+export async function lintSource(source: Source): Promise<void> {
+  const settings = source.publication?.check ?? checkSettingsSchema.parse({})
+  const targets: LintTarget[] = []
+  const add = (file: VFile, target: Omit<LintTarget, 'file' | 'text' | 'settings'>) => {
+    const text = String(file.value)
+    // A file that could not be read has no text to look at; its own message says why.
+    if (text === '' || file.messages.some((message) => /^source-/.test(message.ruleId ?? ''))) return
+    targets.push({ file, text, settings, ...target })
+  }
+  add(source.publicationFile, { kind: 'publication' })
+  source.languageFiles.forEach((file, index) => {
+    const tree = processor.parse(String(file.value)) as Root
+    add(file, { kind: 'markdown', lang: source.publication?.languages[index], tree })
+  })
+  add(source.signatoriesFile, { kind: 'signatories' })
+
+  for (const target of targets) {
+    for (const rule of lintRules) await rule.check(target)
+  }
+}
+
+/** Whether any of `files` has an error (or, when `frail`, any warning). */
+export function failed(files: VFile[], frail = false): boolean {
+  return files.some((file) => file.messages.some((message) => message.fatal === true || (frail && message.fatal === false)))
+}
