@@ -4,6 +4,10 @@ import path from 'node:path'
 import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
 import { checkCommand } from '../pipeline/commands/check-command.js'
+import { lintSource } from '../pipeline/lint/index.js'
+import { takeLintWarnings } from '../pipeline/lint/warning-summary.js'
+import { loadDocument } from '../pipeline/load-document.js'
+import { readSource } from '../pipeline/read-source.js'
 import { copySource, editFile, projectRoot, runCharter, temporaryFolder } from './support/run.js'
 
 const fixtures = path.join(projectRoot, 'test/fixtures/check')
@@ -96,7 +100,8 @@ describe('charter check', async () => {
     const rules = [...result.stderr.matchAll(/ warning .* (\S+)\s+charter$/gm)].map((match) => match[1])
     expect(rules.filter((rule) => rule === 'cjk-enumeration-comma')).toHaveLength(7)
     expect(rules.filter((rule) => rule !== 'cjk-enumeration-comma')).toEqual(['han-latin-spacing'])
-    expect(result.stderr).toMatch(/^23:7-23:8 +warning Unexpected space between Han and Latin text/m)
+    const title = (await readFile(path.join(projectRoot, 'source/zh-Hant-HK.md'), 'utf8')).split('\n').indexOf('# 2021 香港約章') + 1
+    expect(result.stderr).toMatch(new RegExp(`^${title}:7-${title}:8 +warning Unexpected typed space between Han and Latin text`, 'm'))
     expect((await runCharter(['check', '--frail'])).code).toBe(1)
   })
 
@@ -107,5 +112,14 @@ describe('charter check', async () => {
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/^\d+:\d+-\d+:\d+ +error +Unexpected ASCII `,` in Chinese text, expected the full-width `，` +cjk-punctuation-width +charter$/m)
     expect(existsSync(out)).toBe(false)
+  })
+
+  it('lets charter build name the source\'s kept warnings in one line instead of listing them', async () => {
+    const source = await readSource(path.relative(process.cwd(), path.join(projectRoot, 'source')))
+    expect(loadDocument(source)).toBeDefined()
+    await lintSource(source)
+    const lines = takeLintWarnings(source.files)
+    expect(lines).toEqual([`${path.relative(process.cwd(), path.join(projectRoot, 'source/zh-Hant-HK.md'))}: 8 warnings (7 cjk-enumeration-comma, 1 han-latin-spacing)`])
+    expect(source.files.flatMap((file) => file.messages)).toEqual([])
   })
 })

@@ -1,8 +1,9 @@
 /**
  * `han-latin-spacing`: one policy for the space between Han characters and Latin letters
  * or digits in Chinese text, set in publication.yaml (`check: { han-latin-spacing: ... }`):
- * `never` (the default) wants no typed space, because Chromium's `text-autospace` puts an
- * eighth of an em there itself; `always` wants a typed space; `off` does not look.
+ * `never` (the default) wants no typed space: spacing is the typesetting's job (CSS
+ * `text-autospace: normal` puts an eighth of an em there; a typed space is a quarter em and
+ * no CSS can take it out); `always` wants a typed space; `off` does not look.
  */
 import { isChinese, report, type LintRule } from './lint-rule.js'
 import { proseRuns } from './prose-runs.js'
@@ -21,7 +22,7 @@ export const hanLatinSpacing: LintRule = {
       const at = (index: number) => run.offset + index
       if (policy === 'never') {
         for (const found of run.text.matchAll(spaced)) {
-          const reason = 'Unexpected space between Han and Latin text: the printed page spaces them itself (`han-latin-spacing: never`)'
+          const reason = 'Unexpected typed space between Han and Latin text: spacing is left to the page (`han-latin-spacing: never`)'
           report(target, this, reason, at(found.index), at(found.index + found[0].length), '')
         }
       } else {
