@@ -1,0 +1,37 @@
+/**
+ * The pamphlet's pages as a PDF, printed once per build and shared by the `pamphlet` and
+ * `booklet` editions: Chromium's pages, padded with blank pages before the back cover to
+ * a multiple of 4 (a folded sheet carries 4 pages), with the publication's metadata.
+ */
+import { PDFDocument } from 'pdf-lib'
+import type { EditionContext } from './edition.js'
+import { applyPdfMetadata, pdfMetadataFor } from './pdf-metadata.js'
+import { renderPamphlet } from './render-pamphlet.js'
+import { paddedPageCount } from './saddle-stitch.js'
+
+const printed = new WeakMap<EditionContext, Promise<Uint8Array>>()
+
+/** The pamphlet PDF for this build (printed on first call, then shared). */
+export function pamphletPdf(context: EditionContext): Promise<Uint8Array> {
+  let pdf = printed.get(context)
+  if (!pdf) {
+    pdf = printPamphlet(context)
+    printed.set(context, pdf)
+  }
+  return pdf
+}
+
+async function printPamphlet({ document, fonts, paper, date, printer }: EditionContext): Promise<Uint8Array> {
+  const bytes = await printer.print(await renderPamphlet(document, fonts, paper))
+  const pdf = await PDFDocument.load(bytes, { updateMetadata: false })
+  padBeforeBackCover(pdf)
+  applyPdfMetadata(pdf, pdfMetadataFor(document, date, 'Pamphlet'))
+  return pdf.save({ useObjectStreams: false })
+}
+
+/** Inserts blank pages before the last page (the back cover) up to a multiple of 4. */
+export function padBeforeBackCover(pdf: PDFDocument): void {
+  const count = pdf.getPageCount()
+  const last = pdf.getPage(count - 1)
+  for (let i = count; i < paddedPageCount(count); i++) pdf.insertPage(pdf.getPageCount() - 1, [last.getWidth(), last.getHeight()])
+}

@@ -1,0 +1,97 @@
+/**
+ * The A5 (or half-letter) rally pamphlet: a cover with the title in every language, the
+ * clauses with each language under the other (one clause, both languages, then the next),
+ * the public signatories, and a back cover with the sign-up criteria, where to sign (link
+ * and QR code, when the publication gives a link) and the colophon.
+ */
+import type { Element } from 'hast'
+import { h } from 'hastscript'
+import type { Asset, PrintJob } from './browser.js'
+import { joinedTitle, type Document } from './document.js'
+import type { FontSet } from './fonts.js'
+import { cloneContent, languageParts, signatoryRoll } from './parallel-html.js'
+import type { Paper } from './paper.js'
+import { localize } from './publication-schema.js'
+import { signQrCode } from './sign-qr-code.js'
+import { cssString, fillTemplate, readTemplate, toHtml } from './template.js'
+
+/** The pamphlet's page: half the sheet it is imposed on (A5 for A4, half-letter for US Letter). */
+export interface PamphletPage {
+  name: 'a5' | 'half-letter'
+  /** The CSS `size` value. */
+  css: string
+  /** Height in mm, for the covers, which fill their page. */
+  height: number
+}
+
+/** The pamphlet page that goes two-up on `paper`. */
+export function pamphletPageFor(paper: Paper): PamphletPage {
+  return paper.name === 'letter' ? { name: 'half-letter', css: '5.5in 8.5in', height: 215.9 } : { name: 'a5', css: '148mm 210mm', height: 210 }
+}
+
+const qrAsset = 'sign-qr.svg'
+
+/** Renders the pamphlet to a print job for the browser. */
+export async function renderPamphlet(document: Document, fonts: FontSet, paper: Paper): Promise<PrintJob> {
+  const [template, css] = await Promise.all([readTemplate('pamphlet.html'), readTemplate('pamphlet.css')])
+  const { publication } = document
+  const signUrl = publication['sign-url']
+  const assets = new Map<string, Asset>(fonts.files)
+  if (signUrl) assets.set(qrAsset, await signQrCode(signUrl))
+
+  const colophon = (lang: string) => `${localize(publication.publisher, lang)} · ${publication.date}`
+  const body: Element[] = [
+    h('section', { className: ['cover'] }, [
+      h('div', { className: ['cover-panel'] }, [
+        h('h1', document.languages.map(({ lang, title }) => h('span', { lang }, cloneContent(title))))
+      ]),
+      h('div', { className: ['cover-foot'] }, document.languages.map(({ lang }) => h('p', { lang }, localize(publication.publisher, lang))))
+    ]),
+    ...document.sections.map((section) =>
+      h('section', { className: ['section'], id: section.id }, [
+        h('h2', languageParts(document, section.heading, 'span')),
+        ...section.clauses.map((clause) =>
+          h('div', { className: ['clause'], id: `clause-${clause.number}` }, [
+            h('div', { className: ['number'] }, String(clause.number)),
+            ...languageParts(document, clause.text, 'div', 'text')
+          ])
+        )
+      ])
+    ),
+    signatoryRoll(document),
+    h('section', { className: ['back-cover'] }, [
+      ...(document.criteria
+        ? [
+            h('h2', languageParts(document, document.criteria.heading, 'span')),
+            h('ul', { className: ['criteria'] }, document.criteria.items.map((item) => h('li', languageParts(document, item, 'span'))))
+          ]
+        : []),
+      ...(signUrl
+        ? [h('div', { className: ['sign'] }, [h('img', { src: qrAsset, alt: '' }), h('a', { href: signUrl, className: ['sign-url'] }, signUrl)])]
+        : []),
+      h('footer', { className: ['colophon'] }, document.languages.flatMap(({ lang }) => [
+        h('p', { lang }, colophon(lang)),
+        h('p', { lang }, localize(publication.rights, lang))
+      ]))
+    ])
+  ]
+  const page = pamphletPageFor(paper)
+  const html = fillTemplate(template, {
+    html: {
+      css: fillTemplate(css, {
+        html: {
+          fonts: fonts.css,
+          page: page.css,
+          latin: cssString(fonts.families.latin),
+          han: cssString(fonts.families.han),
+          // The page less its margins (pamphlet.css), less 1 mm so rounding never spills a page.
+          coverHeight: `${page.height - 24 - 1}mm`,
+          backHeight: `${page.height - 32 - 1}mm`
+        }
+      }),
+      body: toHtml(body)
+    },
+    text: { lang: document.languages[0].lang, title: joinedTitle(document) }
+  })
+  return { html, assets, pdf: { outline: false, tagged: true } }
+}

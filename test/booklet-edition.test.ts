@@ -1,0 +1,151 @@
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { PDFDocument, PDFName, PDFString } from 'pdf-lib'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { copySource, editFile, pdfPagesText, runCharter, squash, temporaryFolder, tool } from './support/run.js'
+
+const signUrl = 'https://example.org/sign-the-charter'
+const env = { SOURCE_DATE_EPOCH: '1795651200' }
+
+/** The text of the left and right halves of one imposed side. */
+async function halves(file: string, page: number, width: number, height: number, top = 0): Promise<[string, string]> {
+  const crop = (x: number) =>
+    tool('pdftotext', ['-enc', 'UTF-8', '-f', String(page), '-l', String(page), '-x', String(Math.round(x)), '-y', String(top), '-W', String(Math.floor(width / 2)), '-H', String(Math.ceil(height - top)), file, '-'])
+  return [squash(await crop(0)), squash(await crop(width / 2))]
+}
+
+/** The characters of a text in code point order, to compare texts read in different orders. */
+function letters(text: string): string {
+  return [...text].sort().join('')
+}
+
+/** Every page's size in whole points, as pdfinfo reports it. */
+async function sizes(file: string): Promise<string[]> {
+  const info = await tool('pdfinfo', ['-f', '1', '-l', '999', file])
+  return [...info.matchAll(/Page +\d+ size: +([\d.]+) x ([\d.]+) pts/g)].map((match) => `${Math.round(+match[1])} x ${Math.round(+match[2])}`)
+}
+
+/** The text along the top edge of one page (its first 20 points, 7 mm). */
+async function topEdge(file: string, page: number): Promise<string> {
+  const text = await tool('pdftotext', ['-enc', 'UTF-8', '-f', String(page), '-l', String(page), '-x', '0', '-y', '0', '-W', '842', '-H', '20', file, '-'])
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+/** Builds a copy of the source with a sign-up link and a private signatory, into a fresh folder. */
+async function buildFixture(args: string[]) {
+  const source = await copySource(async (folder) => {
+    await editFile(path.join(folder, 'publication.yaml'), (text) => text.replace(/^# sign-url: .*$/m, `sign-url: ${signUrl}`))
+    await editFile(path.join(folder, 'signatories.yaml'), (text) => `${text}\n  - name: Hidden PRIVATE Person\n    public: false\n`)
+  })
+  const out = path.join(await temporaryFolder(), 'dist')
+  const result = await runCharter(['build', '--source', source, '--out', out, ...args], { env })
+  expect(result.code, result.stderr).toBe(0)
+  return out
+}
+
+describe('the pamphlet and the booklet', () => {
+  let out: string
+  let again: string
+  beforeAll(async () => {
+    ;[out, again] = await Promise.all([buildFixture(['--manual-duplex']), buildFixture(['--manual-duplex'])])
+  }, 120_000)
+
+  it('sets the pamphlet on A5 pages, a multiple of 4, blank pages only just before the back cover', async () => {
+    const file = path.join(out, 'charter-pamphlet-a5.pdf')
+    const pages = await pdfPagesText(file)
+    expect(pages.length % 4).toBe(0)
+    // A5 is 419.5 x 595.3 pt; Chromium rounds page sizes to whole CSS pixels.
+    expect(new Set(await sizes(file))).toEqual(new Set(['420 x 595']))
+    const blanks = pages.flatMap((text, i) => (text.trim() === '' ? [i + 1] : []))
+    const firstBlank = blanks[0] ?? pages.length
+    expect(blanks).toEqual(Array.from({ length: pages.length - firstBlank }, (_, i) => firstBlank + i))
+    expect(squash(pages.at(-1)!)).toContain(squash('Sign if you are:'))
+  })
+
+  it('puts both titles on the cover, numbers the inner pages, and keeps every clause in both languages', async () => {
+    const pages = await pdfPagesText(path.join(out, 'charter-pamphlet-a5.pdf'))
+    expect(squash(pages[0])).toContain('2021HongKongCharter')
+    expect(squash(pages[0])).toContain('2021香港約章')
+    expect(pages[0]).not.toMatch(/^\s*1\s*$/m)
+    for (let page = 2; page < pages.length && pages[page - 1].trim(); page++) expect(pages[page - 1]).toMatch(new RegExp(`^${page}$`, 'm'))
+    const all = squash(pages.join(''))
+    for (const clause of ['Ever since the Sino-British negotiations', '自1980年代中英談判起', 'International communities shall not capitalize', '國際社會不應受惠於中共的人權侵害']) {
+      expect(all).toContain(squash(clause))
+    }
+  })
+
+  it('prints the sign-up criteria, the link and its QR code on the back cover, and no private signatory', async () => {
+    const file = path.join(out, 'charter-pamphlet-a5.pdf')
+    const pages = await pdfPagesText(file)
+    const back = squash(pages.at(-1)!)
+    for (const text of ['Diasporic Hongkongers', '離散港人', '認同約章內容', signUrl]) expect(back).toContain(squash(text))
+    expect(squash(pages.join(''))).not.toContain('PRIVATE')
+    // The QR code is drawn as vector squares: the back cover's content holds a path per module row.
+    const pdf = await PDFDocument.load(await readFile(file))
+    const last = pdf.getPage(pdf.getPageCount() - 1)
+    expect(last.node.Resources()?.lookup(PDFName.of('XObject')) ?? last.node.Contents()).toBeTruthy()
+  })
+
+  it('uses only the project\'s fonts, none of them Type 3', async () => {
+    for (const name of ['charter-pamphlet-a5.pdf', 'charter-booklet-a4.pdf', 'charter-booklet-a4-fronts.pdf']) {
+      const lines = (await tool('pdffonts', [path.join(out, name)])).split('\n').slice(2).filter(Boolean)
+      expect(lines.length).toBeGreaterThan(0)
+      for (const line of lines) expect(line).toMatch(/^[A-Z]{6}\+(SourceSerif4|NotoSerifHK)\S*\s+CID TrueType/)
+    }
+  })
+
+  it('imposes the pamphlet\'s pages in saddle-stitch order, backs turned for the default long-edge flip', async () => {
+    const pamphlet = (await pdfPagesText(path.join(out, 'charter-pamphlet-a5.pdf'))).map(squash)
+    const booklet = path.join(out, 'charter-booklet-a4.pdf')
+    const n = pamphlet.length
+    expect(await sizes(booklet)).toEqual(Array(n / 2).fill('842 x 595'))
+    for (let k = 0; k < n / 4; k++) {
+      expect(await halves(booklet, 2 * k + 1, 841.89, 595.28)).toEqual([pamphlet[n - 2 * k - 1], pamphlet[2 * k]])
+      // Upside down, pdftotext reads the same text in another block order: compare the letters.
+      const back = await halves(booklet, 2 * k + 2, 841.89, 595.28)
+      expect(back.map(letters)).toEqual([pamphlet[n - 2 * k - 2], pamphlet[2 * k + 1]].map(letters))
+    }
+  })
+
+  it('gives the booklet a title and the document language', async () => {
+    const pdf = await PDFDocument.load(await readFile(path.join(out, 'charter-booklet-a4.pdf')), { updateMetadata: false })
+    expect(pdf.getTitle()).toBe('2021 Hong Kong Charter · 2021 香港約章')
+    expect((pdf.catalog.lookup(PDFName.of('Lang'), PDFString) as PDFString).decodeText()).toBe('en')
+  })
+
+  it('writes fronts and backs for manual duplex, each side with its instruction at the top edge', async () => {
+    const pamphlet = (await pdfPagesText(path.join(out, 'charter-pamphlet-a5.pdf'))).map(squash)
+    const n = pamphlet.length
+    const fronts = await pdfPagesText(path.join(out, 'charter-booklet-a4-fronts.pdf'))
+    const backs = await pdfPagesText(path.join(out, 'charter-booklet-a4-backs.pdf'))
+    expect([fronts.length, backs.length]).toEqual([n / 4, n / 4])
+    expect(await topEdge(path.join(out, 'charter-booklet-a4-fronts.pdf'), 1)).toBe(`Sheet 1 of ${n / 4}, front. When every front is printed, put the stack back in the tray to print its blank sides with charter-booklet-a4-backs.pdf.`)
+    expect(await topEdge(path.join(out, 'charter-booklet-a4-backs.pdf'), 2)).toBe(`Sheet 2 of ${n / 4}, back: it belongs behind the front of sheet 2. Stack sheet 1 outside, fold in half and staple on the fold.`)
+    // Below the instruction line, each half holds its pamphlet page.
+    const [left, right] = await halves(path.join(out, 'charter-booklet-a4-backs.pdf'), 1, 841.89, 595.28, 20)
+    expect([left, right].map(letters)).toEqual([pamphlet[n - 2], pamphlet[1]].map(letters))
+  })
+
+  it('makes the same bytes from the same source', async () => {
+    const manifest = async (folder: string) => JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8')).artifacts as Array<{ id: string; sha256: string }>
+    const [one, two] = await Promise.all([manifest(out), manifest(again)])
+    for (const id of ['pamphlet', 'booklet', 'booklet-fronts', 'booklet-backs']) {
+      expect(one.find((entry) => entry.id === id)?.sha256).toBe(two.find((entry) => entry.id === id)?.sha256)
+    }
+  })
+})
+
+describe('the pamphlet and the booklet on US Letter', () => {
+  it('sets half-letter pages two-up on landscape Letter sheets, backs upright with --duplex short', async () => {
+    const out = await buildFixture(['--paper', 'letter', '--duplex', 'short'])
+    const pamphlet = (await pdfPagesText(path.join(out, 'charter-pamphlet-half-letter.pdf'))).map(squash)
+    const booklet = path.join(out, 'charter-booklet-letter.pdf')
+    const n = pamphlet.length
+    expect(new Set(await sizes(path.join(out, 'charter-pamphlet-half-letter.pdf')))).toEqual(new Set(['396 x 612']))
+    expect(await sizes(booklet)).toEqual(Array(n / 2).fill('792 x 612'))
+    for (let k = 0; k < n / 4; k++) {
+      expect(await halves(booklet, 2 * k + 1, 792, 612)).toEqual([pamphlet[n - 2 * k - 1], pamphlet[2 * k]])
+      expect(await halves(booklet, 2 * k + 2, 792, 612)).toEqual([pamphlet[2 * k + 1], pamphlet[n - 2 * k - 2]])
+    }
+  }, 120_000)
+})
