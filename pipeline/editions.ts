@@ -3,6 +3,7 @@ import { bookletEdition } from './booklet-edition.js'
 import type { Edition } from './edition.js'
 import { pamphletEdition } from './pamphlet-edition.js'
 import { readingEdition } from './reading-edition.js'
+import { signingSheetEdition } from './signing-sheet-edition.js'
 import { webEdition } from './web-edition.js'
 
-export const editions: Edition[] = [readingEdition, webEdition, pamphletEdition, bookletEdition]
+export const editions: Edition[] = [readingEdition, webEdition, signingSheetEdition, pamphletEdition, bookletEdition]

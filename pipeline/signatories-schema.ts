@@ -1,14 +1,17 @@
 /** source/signatories.yaml: who has signed, organisations and individuals, in signing order. */
 import { z } from 'zod'
 
+// A name YAML reads as a number, a date or `yes` is still a name: quoting keeps it as written.
+const nameAsText = 'expected a name as text: put it in quotes ("...")'
+
 export const signatorySchema = z
   .object({
     /** The name as the signatory writes it in Latin letters. */
-    name: z.string().trim().min(1).optional(),
+    name: z.string({ error: nameAsText }).trim().min(1, 'the name is empty').optional(),
     /** The name in Chinese characters. */
-    'name-zh': z.string().trim().min(1).optional(),
+    'name-zh': z.string({ error: nameAsText }).trim().min(1, 'the name is empty').optional(),
     /** `false` keeps the signatory out of everything the build publishes. */
-    public: z.boolean().default(true)
+    public: z.boolean({ error: 'expected `true` or `false`' }).default(true)
   })
   .strict()
   .refine((entry) => entry.name !== undefined || entry['name-zh'] !== undefined, {

@@ -1,0 +1,134 @@
+/**
+ * The signing sheet: the charter's title, what signing means and the sign-up criteria in
+ * every language, then the signatory roll (organisations, then individuals, numbered),
+ * then blank numbered rows to sign in by hand. Names are hast text nodes, so a name
+ * holding `<`, `&` or quotes prints as written and never becomes HTML.
+ */
+import type { Element, ElementContent } from 'hast'
+import { h } from 'hastscript'
+import type { PrintJob } from './browser.js'
+import { joinedTitle, type Document } from './document.js'
+import type { FontSet } from './fonts.js'
+import type { Paper } from './paper.js'
+import { cloneContent, parallelLabel, signatoryName } from './parallel-html.js'
+import type { Signatory } from './signatories-schema.js'
+import { blankHeaderHeight, blankRowHeight, rollColumns, rollFontSize, sheetMargins } from './signing-sheet-layout.js'
+import type { SheetRoll } from './signing-sheet-roll.js'
+import { cssString, fillTemplate, readTemplate, toHtml } from './template.js'
+
+export interface SheetOptions {
+  /** Blank rows to sign in after the roll. */
+  blankRows: number
+  /** Add a contact column to the blank rows. */
+  contact: boolean
+  /** The roll holds signatories who are not public: say so on every page. */
+  organisersCopy: boolean
+  /** Link each blank row's number to `row/<n>`, so a trial print shows which page each row fell on. */
+  markRows?: boolean
+}
+
+type Labels = Document['languages'][number]['labels']
+
+/** Renders the signing sheet to a print job for the browser. */
+export async function renderSigningSheet(document: Document, fonts: FontSet, paper: Paper, roll: SheetRoll, options: SheetOptions): Promise<PrintJob> {
+  const [template, css] = await Promise.all([readTemplate('signing-sheet.html'), readTemplate('signing-sheet.css')])
+  const label = (pick: (labels: Labels) => string) => parallelLabel(document, pick)
+  const perLanguage = (make: (lang: string, labels: Labels) => ElementContent[]) =>
+    document.languages.map(({ lang, labels }) => h('div', { lang }, make(lang, labels)))
+
+  const body: Element[] = [
+    // Also in the body, bold as in the footer: a margin box only shows glyphs the body has loaded.
+    ...(options.organisersCopy ? [h('div', { className: ['organisers-copy'] }, perLanguage((_, labels) => [{ type: 'text', value: labels.signingSheet.organisersCopy }]))] : []),
+    h('header', { className: ['title-block'] }, [
+      h('h1', document.languages.map(({ lang, title }) => h('span', { lang }, cloneContent(title)))),
+      h('p', { className: ['sheet-name'] }, label((labels) => labels.signingSheet.title))
+    ]),
+    h('section', { className: ['intro'] }, perLanguage((lang, labels) => [
+      h('p', { className: ['meaning'] }, labels.signingSheet.meaning),
+      ...(document.criteria
+        ? [h('h2', cloneContent(document.criteria.heading[lang])), h('ol', document.criteria.items.map((item) => h('li', cloneContent(item[lang]))))]
+        : [])
+    ])),
+    ...(roll.count > 0 ? [h('h2', { className: ['roll-heading'] }, [...label((labels) => labels.signatories), ` (${roll.count})`])] : []),
+    ...roll.groups.map((group) => rollTable(group.list, group.first, label((labels) => labels[group.key]), rollColumns(group.list, paper), document)),
+    ...(options.blankRows > 0 ? [blankTable(roll.count + 1, options, label)] : [])
+  ]
+
+  const pageOf = document.languages
+    .map(({ labels }) =>
+      labels.pageOf
+        .split(/({page}|{pages})/)
+        .filter(Boolean)
+        .map((part) => (part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : cssString(part)))
+        .join(' ')
+    )
+    .join(` ${cssString('   ·   ')} `)
+  const joined = (pick: (labels: Labels) => string) => document.languages.map(({ labels }) => pick(labels)).join(' ')
+  const html = fillTemplate(template, {
+    html: {
+      css: fillTemplate(css, {
+        html: {
+          fonts: fonts.css,
+          paper: paper.css,
+          latin: cssString(fonts.families.latin),
+          han: cssString(fonts.families.han),
+          runningHead: cssString(`${joinedTitle(document, ' · ')}  —  ${joined((labels) => labels.signingSheet.title)}`),
+          pageNumber: pageOf,
+          // One line per language, so that no line is wider than the page.
+          footer: options.organisersCopy ? cssString(document.languages.map(({ labels }) => labels.signingSheet.organisersCopy).join('\n')) : 'none',
+          margin: `${sheetMargins.top}mm ${sheetMargins.right}mm ${sheetMargins.bottom}mm ${sheetMargins.left}mm`,
+          rowHeight: `${blankRowHeight}mm`,
+          headerHeight: `${blankHeaderHeight}mm`,
+          rollFontSize: `${rollFontSize}pt`
+        }
+      }),
+      body: toHtml(body)
+    },
+    text: { lang: document.languages[0].lang, title: `${joinedTitle(document)} · ${joined((labels) => labels.signingSheet.title)}` }
+  })
+  return { html, assets: fonts.files, pdf: { outline: false, tagged: !options.markRows } }
+}
+
+/** A group of the roll as a table, `columns` names a row, its heading repeated on every page. */
+function rollTable(list: Signatory[], first: number, heading: ElementContent[], columns: number, document: Document): Element {
+  const rows: Element[] = []
+  for (let start = 0; start < list.length; start += columns) {
+    const cells = list.slice(start, start + columns).flatMap((signatory, index) => [
+      h('td', { className: ['n'] }, String(first + start + index)),
+      h('td', { className: ['name'] }, [
+        ...signatoryName(signatory),
+        ...(signatory.public ? [] : [' ', h('span', { className: ['not-public'] }, ['(', ...parallelLabel(document, (labels) => labels.signingSheet.notPublic), ')'])])
+      ])
+    ])
+    rows.push(h('tr', cells))
+  }
+  const cols = Array.from({ length: columns }, () => [h('col', { className: ['n'] }), h('col', { className: ['name'] })]).flat()
+  return h('table', { className: ['roll', `columns-${columns}`] }, [
+    h('colgroup', cols),
+    h('thead', [h('tr', [h('th', { colSpan: columns * 2 }, heading)])]),
+    h('tbody', rows)
+  ])
+}
+
+/** Blank numbered rows to sign in by hand, numbered on from `first`. */
+function blankTable(first: number, options: SheetOptions, label: (pick: (labels: Labels) => string) => ElementContent[]): Element {
+  const columns: Array<[string, (labels: Labels) => string]> = [
+    ['name', (labels) => labels.signingSheet.name],
+    ['place', (labels) => labels.signingSheet.place],
+    ...(options.contact ? [['contact', (labels: Labels) => labels.signingSheet.contact] as [string, (labels: Labels) => string]] : []),
+    ['signature', (labels) => labels.signingSheet.signature],
+    ['date', (labels) => labels.signingSheet.date]
+  ]
+  const rows = Array.from({ length: options.blankRows }, (_, index) => {
+    const number = String(first + index)
+    return h('tr', [
+      h('td', { className: ['n'] }, options.markRows ? h('a', { href: `row/${number}` }, number) : number),
+      ...columns.map(([key]) => h('td', { className: [key] }))
+    ])
+  })
+  return h('table', { className: ['blank', options.contact ? 'with-contact' : 'without-contact'] }, [
+    h('colgroup', [h('col', { className: ['n'] }), ...columns.map(([key]) => h('col', { className: [key] }))]),
+    h('thead', [h('tr', [h('th', { className: ['n'] }), ...columns.map(([key, pick]) => h('th', { className: [key] }, label(pick)))])]),
+    h('tbody', rows)
+  ])
+}

@@ -1,0 +1,29 @@
+/**
+ * The `signing-sheet` artifact: the signatory roll and blank rows to sign in, A4 or US
+ * Letter. By default the blank rows fill the last page; since only the browser knows where
+ * the roll ends, a trial print with more rows than a page holds shows how many fit.
+ */
+import { PDFDocument } from 'pdf-lib'
+import type { Edition } from './edition.js'
+import { finalizePdf, pdfMetadataFor } from './pdf-metadata.js'
+import { renderSigningSheet, type SheetOptions } from './render-signing-sheet.js'
+import { rowsThatFillPage } from './rows-that-fill-page.js'
+import { rowsBeyondOnePage } from './signing-sheet-layout.js'
+import { sheetRoll } from './signing-sheet-roll.js'
+
+export const signingSheetEdition: Edition = {
+  id: 'signing-sheet',
+  async produce({ document, fonts, paper, date, printer, options }) {
+    const roll = sheetRoll(document, options.includePrivate)
+    const sheet: SheetOptions = { blankRows: options.blankRows ?? 0, contact: options.contact, organisersCopy: roll.holdsPrivate }
+    if (options.blankRows === undefined) {
+      const trial = { ...sheet, blankRows: rowsBeyondOnePage(paper), markRows: true }
+      sheet.blankRows = await rowsThatFillPage(await printer.print(await renderSigningSheet(document, fonts, paper, roll, trial)))
+    }
+    const printed = await printer.print(await renderSigningSheet(document, fonts, paper, roll, sheet))
+    const bytes = await finalizePdf(printed, pdfMetadataFor(document, date, 'Signing sheet'))
+    const pages = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount()
+    const file = `charter-signing-sheet${options.includePrivate ? '-organisers' : ''}-${paper.name}.pdf`
+    return [{ id: 'signing-sheet', file, format: 'pdf', paper: paper.name, pages, bytes }]
+  }
+}
