@@ -12,11 +12,14 @@ import { BrowserError, BrowserNotFoundError } from './errors.js'
 /** The origin pages are served from. `.invalid` can never resolve, should anything leak. */
 export const pageOrigin = 'https://charter.invalid/'
 
+/** A file a page may load: a path on disk, bytes, or a function that makes the bytes (called once per build). */
+export type Asset = string | Uint8Array | (() => Promise<Uint8Array>)
+
 /** A page to print: its HTML and the files it may load, by URL relative to the page. */
 export interface PrintJob {
   html: string
-  /** Relative URL (`fonts/x.woff2`) to an absolute file path or bytes. */
-  assets: ReadonlyMap<string, string | Uint8Array>
+  /** Relative URL (`fonts/x.woff2`) to the file's path, bytes or maker. */
+  assets: ReadonlyMap<string, Asset>
   pdf: Pick<PDFOptions, 'outline' | 'tagged'>
 }
 
@@ -28,8 +31,16 @@ export class BlockedRequestError extends BrowserError {
   }
 }
 
+/** The size of a screenshot, in CSS pixels (one device pixel each). */
+export interface ScreenSize {
+  width: number
+  height: number
+}
+
 export interface Printer {
   print(job: PrintJob): Promise<Uint8Array>
+  /** Renders the page at `size` to a PNG (the EPUB cover); the same job gives the same bytes. */
+  screenshot(job: Pick<PrintJob, 'html' | 'assets'>, size: ScreenSize): Promise<Uint8Array>
   close(): Promise<void>
 }
 
@@ -52,14 +63,30 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
   return found
 }
 
+/** How the browser is opened. */
+export interface PrinterOptions {
+  /**
+   * Let puppeteer close Chromium itself on SIGINT, SIGTERM and SIGHUP (on SIGINT it also ends
+   * the process at once). Default true. The preview passes false and closes the browser in
+   * order on Ctrl-C, so Chromium leaves no profile folder behind.
+   */
+  closeOnSignals?: boolean
+}
+
 /** Launches the browser. Call `close()` in a `finally`: it is safe to call twice. */
-export async function openPrinter(signal?: AbortSignal): Promise<Printer> {
+export async function openPrinter(signal?: AbortSignal, { closeOnSignals = true }: PrinterOptions = {}): Promise<Printer> {
   const executablePath = findBrowser()
   let browser: Browser
   try {
     browser = await puppeteer.launch({
       executablePath,
       headless: true,
+      handleSIGINT: closeOnSignals,
+      handleSIGTERM: closeOnSignals,
+      handleSIGHUP: closeOnSignals,
+      // Talk over a pipe, not a TCP port: nothing else on the machine can reach the browser,
+      // and Chromium exits by itself when the pipe closes, even if this process is killed.
+      pipe: true,
       protocolTimeout: 120_000,
       args: [
         '--no-sandbox',
@@ -80,8 +107,28 @@ export async function openPrinter(signal?: AbortSignal): Promise<Printer> {
   }
   const closeOnAbort = () => void browser.close().catch(() => undefined)
   // Font files are read once per build, however many pages ask for them.
-  const cache = new Map<string, Promise<Buffer>>()
+  const cache = new Map<Asset, Promise<Uint8Array>>()
   signal?.addEventListener('abort', closeOnAbort, { once: true })
+
+  let screenshots: Promise<unknown> = Promise.resolve()
+  async function capture(job: Pick<PrintJob, 'html' | 'assets'>, { width, height }: ScreenSize): Promise<Uint8Array> {
+    const page = await browser.newPage()
+    const blocked: string[] = []
+    try {
+      await page.setJavaScriptEnabled(false)
+      await page.setViewport({ width, height, deviceScaleFactor: 1 })
+      await page.setRequestInterception(true)
+      page.on('request', (request) => void answer(request, job, blocked, cache))
+      await page.goto(pageOrigin + 'index.html', { waitUntil: 'load', timeout: 60_000 })
+      await page.bringToFront()
+      await page.evaluateHandle('document.fonts.ready').catch(() => undefined)
+      const png = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width, height }, captureBeyondViewport: false })
+      if (blocked.length > 0) throw new BlockedRequestError(blocked)
+      return png
+    } finally {
+      await page.close().catch(() => undefined)
+    }
+  }
 
   return {
     async print(job) {
@@ -106,6 +153,12 @@ export async function openPrinter(signal?: AbortSignal): Promise<Printer> {
         await page.close().catch(() => undefined)
       }
     },
+    screenshot(job, size) {
+      // A page captures only while it is the one in front, so screenshots take turns.
+      const turn = screenshots.then(() => capture(job, size))
+      screenshots = turn.catch(() => undefined)
+      return turn
+    },
     async close() {
       signal?.removeEventListener('abort', closeOnAbort)
       await browser.close().catch(() => undefined)
@@ -113,7 +166,7 @@ export async function openPrinter(signal?: AbortSignal): Promise<Printer> {
   }
 }
 
-async function answer(request: HTTPRequest, job: PrintJob, blocked: string[], cache: Map<string, Promise<Buffer>>) {
+async function answer(request: HTTPRequest, job: Pick<PrintJob, 'html' | 'assets'>, blocked: string[], cache: Map<Asset, Promise<Uint8Array>>) {
   const url = request.url()
   if (url.startsWith('data:')) return request.continue()
   const relative = url.startsWith(pageOrigin) ? decodeURIComponent(url.slice(pageOrigin.length)) : undefined
@@ -127,13 +180,8 @@ async function answer(request: HTTPRequest, job: PrintJob, blocked: string[], ca
     blocked.push(url)
     return request.abort('blockedbyclient')
   }
-  let body: Buffer
-  if (typeof asset === 'string') {
-    if (!cache.has(asset)) cache.set(asset, readFile(asset))
-    body = await cache.get(asset)!
-  } else {
-    body = Buffer.from(asset)
-  }
+  if (!cache.has(asset)) cache.set(asset, typeof asset === 'string' ? readFile(asset) : typeof asset === 'function' ? asset() : Promise.resolve(asset))
+  const body = Buffer.from(await cache.get(asset)!)
   return request.respond({ status: 200, contentType: contentType(relative!), body })
 }
 

@@ -1,5 +1,6 @@
 /** The options of `charter build`, validated at the command line and trusted inside. */
 import { z } from 'zod'
+import type { Printer } from './browser.js'
 
 export const buildOptionsSchema = z.object({
   /** The source folder (publication.yaml, <lang>.md, signatories.yaml). Default `source`. */
@@ -29,4 +30,8 @@ export const buildOptionsSchema = z.object({
 export type BuildOptions = z.infer<typeof buildOptionsSchema> & {
   /** Stops the build (and closes the browser) when aborted. */
   signal?: AbortSignal
+  /** An open browser to print with, left open after the build (the preview keeps one warm). Default: the build opens and closes its own. */
+  printer?: Printer
+  /** Make only the editions with these ids (the preview makes the web edition first). Default: every edition. */
+  only?: string[]
 }

@@ -13,7 +13,7 @@ import { failed, lintSource } from './lint/index.js'
 import { loadDocument } from './load-document.js'
 import { papers } from './paper.js'
 import { readSource } from './read-source.js'
-import { writeOutput, type ManifestEntry } from './write-output.js'
+import { prepareOutput, writeOutput, type ManifestEntry } from './write-output.js'
 
 export interface BuildResult {
   /** The source files with any messages on them, for the reporter. */
@@ -28,17 +28,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   await lintSource(source)
   if (!document || failed(source.files)) return { files: source.files, manifest: undefined }
 
+  await prepareOutput(options.out)
   const fonts = await loadFonts()
   const paper = papers[options.paper ?? document.publication.paper]
   const date = buildDate(document.publication)
 
-  const printer = await openPrinter(options.signal)
+  const chosen = options.only ? editions.filter((edition) => options.only!.includes(edition.id)) : editions
+  // The preview passes its own browser, kept warm between builds; it closes it, not the build.
+  const printer = options.printer ?? (await openPrinter(options.signal))
   let artifacts
   try {
     const context = { document, fonts, paper, date, printer, options }
-    artifacts = (await Promise.all(editions.map((edition) => edition.produce(context)))).flat()
+    artifacts = (await Promise.all(chosen.map((edition) => edition.produce(context)))).flat()
   } finally {
-    await printer.close()
+    if (!options.printer) await printer.close()
   }
 
   const manifest = await writeOutput(options.out, artifacts)

@@ -33,6 +33,10 @@ export async function main(argv: string[]): Promise<number> {
     }
     return await command.run(rest, { signal: controller.signal, stdout: process.stdout, stderr: process.stderr })
   } catch (error) {
+    if (controller.signal.aborted && !debug) {
+      process.stderr.write('charter: stopped before the end; nothing was written.\n')
+      return 130
+    }
     if (error instanceof CharterError && !debug) {
       process.stderr.write(`charter: ${error.message}\n`)
       return 1

@@ -7,7 +7,9 @@ import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { Asset } from './browser.js'
 import { FontPackageError } from './errors.js'
+import { dealiasFont } from './font-dealias.js'
 
 /** One font file: a weight of a family, covering `unicodeRange`. */
 export interface FontFace {
@@ -27,8 +29,11 @@ export interface FontSet {
   faces: FontFace[]
   /** @font-face rules for every face, with relative URLs. */
   css: string
-  /** URL (as in `css`) to absolute file path. */
-  files: Map<string, string>
+  /**
+   * URL (as in `css`) to the file the browser loads: the package's file, or for Latin
+   * faces a copy without aliased code points (see font-dealias.ts), made when first asked.
+   */
+  files: Map<string, Asset>
   /** Family names by role, for templates' CSS custom properties. */
   families: Record<FontFace['role'], string>
 }
@@ -65,9 +70,14 @@ export async function loadFonts(): Promise<FontSet> {
   return {
     faces,
     css: faces.map(fontFaceRule).join('\n'),
-    files: new Map(faces.map((face) => [face.url, face.file])),
+    files: new Map(faces.map((face): [string, Asset] => [face.url, face.role === 'latin' ? once(() => dealiasFont(face.file)) : face.file])),
     families
   }
+}
+
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined
+  return () => (made ??= make())
 }
 
 /** The @font-face rule for one face. */

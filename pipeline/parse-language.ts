@@ -56,7 +56,7 @@ export function parseLanguage(file: VFile): ParsedLanguage {
     place: placeOf(node)
   })
 
-  reportRawHtml(file, tree)
+  reportUnsafeContent(file, tree)
 
   const parsed: ParsedLanguage = { file, frontMatter: undefined, title: undefined, sections: [], criteria: undefined }
   let current: ParsedSection | undefined
@@ -144,8 +144,24 @@ function asContent(node: ReturnType<typeof toHast>): ElementContent[] {
   return node.type === 'doctype' ? [] : [node as ElementContent]
 }
 
-/** Raw HTML is never passed through: it could run in the browser that prints the PDF. */
-function reportRawHtml(file: VFile, tree: Root) {
+/**
+ * Raw HTML is never passed through: it could run in the browser that prints the PDF.
+ * Images are refused too: a remote one would be a network request (the build makes none),
+ * and the editions have no place for pictures in the text.
+ */
+function reportUnsafeContent(file: VFile, tree: Root) {
+  const definitions = new Map<string, string>()
+  visit(tree, 'definition', (node) => void definitions.set(node.identifier, node.url))
+  visit(tree, (node) => {
+    if (node.type !== 'image' && node.type !== 'imageReference') return
+    const url = node.type === 'image' ? node.url : definitions.get(node.identifier) ?? ''
+    const place = { line: node.position!.start.line, column: node.position!.start.column }
+    if (/^([a-z][a-z0-9+.-]*:|\/\/)/i.test(url)) {
+      fail(file, `Unexpected remote image ${url}: the build never fetches anything from the network`, place, 'remote-resource')
+    } else {
+      fail(file, `Unexpected image ${url}: the editions print text only`, place, 'no-image')
+    }
+  })
   visit(tree, 'html', (node) => {
     fail(
       file,

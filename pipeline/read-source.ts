@@ -53,6 +53,8 @@ function readValue<T>(file: VFile, schema: import('zod').ZodType<T>, ruleId: str
   return readYamlData(file, String(file.value), schema, ruleId) as T | undefined
 }
 
+const start = { line: 1, column: 1 }
+
 /** Reads a file as strict UTF-8 text; problems are messages on the returned file. */
 async function readText(absolute: string): Promise<VFile> {
   const file = new VFile({ path: path.relative(process.cwd(), absolute) || absolute, value: '' })
@@ -61,15 +63,15 @@ async function readText(absolute: string): Promise<VFile> {
     bytes = await readFile(absolute)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    fail(file, code === 'ENOENT' ? 'Missing file: the source folder needs it' : `Cannot read the file (${code})`, undefined, 'source-file')
+    fail(file, code === 'ENOENT' ? 'Missing file: the source folder needs it' : `Cannot read the file (${code})`, start, 'source-file')
     return file
   }
   if (bytes.length > maxBytes) {
-    fail(file, `File too large (${bytes.length} bytes): a source file is at most ${maxBytes} bytes`, undefined, 'source-file')
+    fail(file, `File too large (${bytes.length} bytes): a source file is at most ${maxBytes} bytes`, start, 'source-file')
     return file
   }
   if (bytes.includes(0)) {
-    fail(file, 'Not a text file: it holds binary data (NUL bytes)', undefined, 'source-encoding')
+    fail(file, 'Not a text file: it holds binary data (NUL bytes)', start, 'source-encoding')
     return file
   }
   try {
@@ -79,7 +81,7 @@ async function readText(absolute: string): Promise<VFile> {
     fail(file, 'Not UTF-8 text: save the file as UTF-8', bad, 'source-encoding')
     return file
   }
-  if (String(file.value).trim() === '') fail(file, 'Empty file', { line: 1, column: 1 }, 'source-empty')
+  if (String(file.value).trim() === '') fail(file, 'Empty file', start, 'source-empty')
   return file
 }
 

@@ -13,6 +13,7 @@ import { localize } from './publication-schema.js'
 import { cssString, fillTemplate, readTemplate, toHtml } from './template.js'
 import type { PrintJob } from './browser.js'
 import { headingTitles } from './pdf-outline.js'
+import { keepHyphenatedWords } from './keep-hyphenated.js'
 
 /** Renders the reading edition to a print job for the browser, with its headings for the outline. */
 export async function renderReading(document: Document, fonts: FontSet, paper: Paper): Promise<{ job: PrintJob; headings: string[] }> {
@@ -69,7 +70,7 @@ export async function renderReading(document: Document, fonts: FontSet, paper: P
             .join(' ')
         }
       }),
-      body: toHtml(body)
+      body: toHtml(keepHyphenatedWords(body))
     },
     text: { lang: primary, title: joinedTitle(document) }
   })

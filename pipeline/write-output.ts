@@ -6,8 +6,9 @@
  * An artifact's `file` may name a sub-folder (`web/fonts/x.woff2`); files in sub-folders
  * are written first, so a page never names a font that is not there yet.
  */
+import { constants } from 'node:fs'
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import { access, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { OutputError } from './errors.js'
 
@@ -34,6 +35,19 @@ export interface ManifestEntry {
 }
 
 const tempPrefix = '.charter-tmp-'
+
+/**
+ * Makes sure `folder` exists and can be written before any work is done, so a build that
+ * could not save its result fails at once. Throws OutputError.
+ */
+export async function prepareOutput(folder: string): Promise<void> {
+  try {
+    await mkdir(folder, { recursive: true })
+    await access(folder, constants.W_OK)
+  } catch (error) {
+    throw new OutputError(`Cannot write to the output folder ${folder}: ${(error as NodeJS.ErrnoException).code ?? error}. Choose another with --out DIR.`)
+  }
+}
 
 /** Writes every artifact, then manifest.json, atomically; returns the manifest entries. */
 export async function writeOutput(folder: string, artifacts: Artifact[]): Promise<ManifestEntry[]> {

@@ -37,10 +37,10 @@ export function readYamlData<Schema extends z.ZodType>(
     }
   }
   if (doc.errors.length > 0) {
-    for (const error of doc.errors) {
-      const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '')
-      fail(file, `Cannot read the YAML: ${reason}`, place(error.pos[0]), 'yaml-syntax')
-    }
+    // The first error is the one to fix; the rest usually follow from it.
+    const error = doc.errors[0]
+    const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '')
+    fail(file, `Cannot read the YAML: ${reason}`, place(error.pos[0]), 'yaml-syntax')
     return undefined
   }
   const result = schema.safeParse(doc.toJS() ?? {})

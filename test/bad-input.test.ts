@@ -1,0 +1,134 @@
+/**
+ * Inputs a volunteer could hand the build by mistake (test/fixtures/bad/). Each gives a
+ * clear message at its place with a rule id, exit code 1, no stack trace, and leaves the
+ * output folder exactly as it was.
+ */
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startCanaryServer, type CanaryServer } from './support/canary-server.js'
+import { copySource, projectRoot, runCharter, temporaryFolder } from './support/run.js'
+
+const fixtures = path.join(projectRoot, 'test/fixtures/bad')
+let server: CanaryServer
+
+beforeAll(async () => {
+  server = await startCanaryServer()
+})
+afterAll(async () => {
+  await server.close()
+})
+
+/** A source copy with `file` replaced, built into an output folder holding a previous build. */
+async function buildWith(file: string, content: Buffer | string, extraArgs: string[] = []) {
+  const source = await copySource(async (folder) => {
+    const bytes = typeof content === 'string' ? content.replaceAll('PORT', String(server.port)) : content
+    await writeFile(path.join(folder, file), bytes)
+  })
+  const workdir = path.dirname(source)
+  const out = path.join(workdir, 'out')
+  await mkdir(out)
+  await writeFile(path.join(out, 'charter-reading-a4.pdf'), 'the previous build')
+  const result = await runCharter(['build', '--out', 'out', ...extraArgs], { cwd: workdir })
+  return { ...result, outFiles: await readdir(out), previous: await readFile(path.join(out, 'charter-reading-a4.pdf'), 'utf8') }
+}
+
+const fixture = (name: string) => readFile(path.join(fixtures, name))
+
+const cases: Array<{ name: string; file: string; content: () => Promise<Buffer | string>; error: RegExp }> = [
+  { name: 'an empty language file', file: 'en.md', content: () => fixture('empty.md'), error: /^1:1 +error +Empty file +source-empty/m },
+  {
+    name: 'a file that is not UTF-8',
+    file: 'zh-Hant-HK.md',
+    content: () => fixture('invalid-utf8.md'),
+    error: /^9:15 +error +Not UTF-8 text: save the file as UTF-8 +source-encoding/m
+  },
+  {
+    name: 'a binary file named .md',
+    file: 'en.md',
+    content: () => fixture('binary.md'),
+    error: /^1:1 +error +Not a text file: it holds binary data \(NUL bytes\) +source-encoding/m
+  },
+  {
+    name: 'a 5 MB single line',
+    file: 'en.md',
+    content: async () => 'x'.repeat(5 * 1024 * 1024),
+    error: /^1:1 +error +File too large \(5242880 bytes\): a source file is at most 2097152 bytes +source-file/m
+  },
+  {
+    name: 'malformed front matter',
+    file: 'en.md',
+    content: () => fixture('malformed-front-matter.md'),
+    error: /^6:1 +error +Cannot read the YAML: Flow sequence in block collection must be sufficiently indented and end with a \] +yaml-syntax/m
+  },
+  {
+    name: 'malformed YAML in the signatory list',
+    file: 'signatories.yaml',
+    content: () => fixture('malformed.yaml'),
+    error: /^6:1 +error +Cannot read the YAML: Flow sequence in block collection must be sufficiently indented and end with a \] +yaml-syntax/m
+  },
+  {
+    name: 'raw HTML with a script',
+    file: 'en.md',
+    content: async () => (await fixture('script.md')).toString('utf8'),
+    error: /^34:1 +error +Unexpected raw HTML: write the text in Markdown; HTML is not printed +no-html/m
+  },
+  {
+    name: 'a remote image',
+    file: 'en.md',
+    content: async () => (await fixture('remote-image.md')).toString('utf8'),
+    error: /^34:4 +error +Unexpected remote image http:\/\/127\.0\.0\.1:\d+\/banner\.png: the build never fetches anything from the network +remote-resource/m
+  },
+  {
+    name: 'a clause numbered 1000000000',
+    file: 'en.md',
+    content: () => fixture('clause-billion.md'),
+    error: /^84:1 +error +Clause number 1000000000 is too large: number clauses 1, 2, 3, \.\.\. +clause-number/m
+  }
+]
+
+describe('bad input', () => {
+  it.each(cases)('$name: a message at its place, exit 1, the output folder untouched', async ({ file, content, error }) => {
+    const result = await buildWith(file, await content())
+    expect(result.stderr).toMatch(new RegExp(`^source/${file.replace('.', '\\.')}$`, 'm'))
+    expect(result.stderr).toMatch(error)
+    expect(result.stderr).not.toMatch(/\n\s+at /)
+    expect(result.code).toBe(1)
+    expect(result.outFiles).toEqual(['charter-reading-a4.pdf'])
+    expect(result.previous).toBe('the previous build')
+  })
+
+  it('never lets a script or a remote image reach the network', () => {
+    expect(server.requests).toEqual([])
+  })
+
+  it('names a missing source folder and how to give one', async () => {
+    const folder = await temporaryFolder()
+    const result = await runCharter(['build', '--source', 'no-such-folder', '--out', 'out'], { cwd: folder })
+    expect(result).toMatchObject({
+      code: 1,
+      stdout: '',
+      stderr: 'charter: No source folder at no-such-folder: give the folder holding publication.yaml and the language files with --source DIR.\n'
+    })
+    expect(await readdir(folder)).toEqual([])
+  })
+
+  it('says so when the output folder cannot be written, and leaves it as it was', async () => {
+    const folder = await temporaryFolder()
+    await writeFile(path.join(folder, 'out'), 'a file where the output folder should be')
+    const result = await runCharter(['build', '--source', path.join(projectRoot, 'source'), '--out', 'out/editions'], { cwd: folder })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/^charter: Cannot write to the output folder out\/editions: ENOTDIR\. Choose another with --out DIR\.\n$/m)
+    expect(result.stderr).not.toMatch(/\n\s+at /)
+    expect(await readFile(path.join(folder, 'out'), 'utf8')).toBe('a file where the output folder should be')
+  })
+
+  it('shows the stack only when asked with --debug', async () => {
+    const folder = await temporaryFolder()
+    await writeFile(path.join(folder, 'out'), 'a file')
+    const result = await runCharter(['build', '--source', path.join(projectRoot, 'source'), '--out', 'out/x', '--debug'], { cwd: folder })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/OutputError: Cannot write to the output folder/)
+    expect(result.stderr).toMatch(/\n\s+at /)
+  })
+})

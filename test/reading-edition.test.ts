@@ -1,0 +1,133 @@
+/**
+ * The reading edition, built from the real source by the real command, read back as a
+ * reader's tools read it: pdftotext, pdf.js (Firefox's viewer), pdffonts, pdfinfo.
+ */
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Document } from '../pipeline/document.js'
+import { loadDocument } from '../pipeline/load-document.js'
+import { readSource } from '../pipeline/read-source.js'
+import { pdfFonts, pdfjsInfo, pdfjsOutline, pdfjsPagesText, pdfPageSizes, radicals } from './support/pdf.js'
+import { pdfPagesText, runCharter, sourceFolder, squash, temporaryFolder } from './support/run.js'
+
+let document: Document
+let out: string
+let pdf: string
+
+beforeAll(async () => {
+  document = loadDocument(await readSource(sourceFolder))!
+  out = await temporaryFolder()
+  const result = await runCharter(['build', '--out', out], { env: { SOURCE_DATE_EPOCH: '1700000000' } })
+  expect(result.code, result.stderr).toBe(0)
+  pdf = path.join(out, 'charter-reading-a4.pdf')
+})
+
+const clauses = () => document.sections.flatMap((section) => section.clauses)
+
+describe('the A4 reading edition', () => {
+  for (const [reader, read] of [
+    ['pdftotext', pdfPagesText],
+    ['pdf.js', pdfjsPagesText]
+  ] as const) {
+    it(`gives every clause back to ${reader} in both languages, without radicals`, async () => {
+      const text = squash((await read(pdf)).join(''))
+      const missing = clauses().flatMap((clause) =>
+        Object.entries(clause.text)
+          .filter(([, fragment]) => !text.includes(squash(fragment.text)))
+          .map(([lang]) => `${clause.number} ${lang}`)
+      )
+      expect(missing).toEqual([])
+      expect(clauses()).toHaveLength(25)
+      expect(text.match(radicals)).toBeNull()
+      for (const item of document.criteria!.items) for (const fragment of Object.values(item)) expect(text).toContain(squash(fragment.text))
+      for (const signatory of document.signatories.individuals) expect(text).toContain(squash(signatory.name!))
+    })
+  }
+
+  it('keeps each clause on one page, English and Chinese side by side', async () => {
+    const pages = (await pdfPagesText(pdf)).map(squash)
+    for (const clause of clauses()) {
+      const english = pages.findIndex((page) => page.includes(squash(clause.text.en.text)))
+      const chinese = pages.findIndex((page) => page.includes(squash(clause.text['zh-Hant-HK'].text)))
+      expect({ clause: clause.number, english }).toEqual({ clause: clause.number, english: chinese })
+    }
+  })
+
+  it('embeds only the project’s fonts, as TrueType, with Unicode maps', async () => {
+    const fonts = await pdfFonts(pdf)
+    expect(fonts.length).toBeGreaterThan(2)
+    for (const font of fonts) {
+      expect(font.name).toMatch(/^[A-Z]{6}\+(SourceSerif4|NotoSerifHK)/)
+      expect(font).toMatchObject({ type: 'CID TrueType', embedded: true, subset: true, unicode: true })
+    }
+    expect(fonts.some((font) => /SourceSerif4-Bold/.test(font.name))).toBe(true)
+  })
+
+  it('is A4 on every page, numbered "Page N of M" with the title at the head of every page after the first', async () => {
+    const sizes = await pdfPageSizes(pdf)
+    const pages = await pdfPagesText(pdf)
+    expect(sizes).toHaveLength(pages.length)
+    for (const [width, height] of sizes) {
+      expect(width).toBeCloseTo(595.3, 0)
+      expect(height).toBeCloseTo(841.9, 0)
+    }
+    pages.forEach((page, index) => {
+      expect(page).toContain(`Page ${index + 1} of ${pages.length}`)
+      if (index > 0) expect(page).toContain('2021 Hong Kong Charter · 2021 香港約章')
+    })
+  })
+
+  it('carries the title in both languages, its language, publisher and fixed dates', async () => {
+    const info = await pdfjsInfo(pdf)
+    expect(info).toMatchObject({
+      Title: '2021 Hong Kong Charter · 2021 香港約章',
+      Language: 'en',
+      Author: 'The signatories of the 2021 Hong Kong Charter',
+      CreationDate: 'D:20231114221320Z',
+      ModDate: 'D:20231114221320Z'
+    })
+    expect(String(info.Producer)).toMatch(/^charter/)
+    const bytes = await readFile(pdf, 'latin1')
+    expect(bytes).toMatch(/\/StructTreeRoot/)
+    expect(bytes).toMatch(/\/MarkInfo\s*<<\s*\/Marked true/)
+  })
+
+  it('has a bookmark for the title and every section, in both languages', async () => {
+    expect(await pdfjsOutline(pdf)).toEqual([
+      '2021 Hong Kong Charter 2021 香港約章',
+      ...document.sections.map((section) => `${section.heading.en.text} ${section.heading['zh-Hant-HK'].text}`),
+      'Sign if you are: 符合以下條件者，歡迎聯署：',
+      'Signatories 聯署名單',
+      'Organizations 組織',
+      'Individuals 個人'
+    ])
+  })
+
+  it('is listed in manifest.json with its pages, size and sha256', async () => {
+    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8'))
+    const entry = manifest.artifacts.find((artifact: { id: string }) => artifact.id === 'reading')
+    const bytes = await readFile(pdf)
+    const { createHash } = await import('node:crypto')
+    expect(entry).toEqual({
+      id: 'reading',
+      file: 'charter-reading-a4.pdf',
+      format: 'pdf',
+      paper: 'a4',
+      pages: (await pdfPagesText(pdf)).length,
+      bytes: bytes.length,
+      sha256: createHash('sha256').update(bytes).digest('hex')
+    })
+  })
+})
+
+describe('the US Letter reading edition', () => {
+  it('is US Letter on every page', async () => {
+    const letterOut = await temporaryFolder()
+    const result = await runCharter(['build', '--out', letterOut, '--paper', 'letter'])
+    expect(result.code).toBe(0)
+    const sizes = await pdfPageSizes(path.join(letterOut, 'charter-reading-letter.pdf'))
+    expect(sizes.length).toBeGreaterThan(3)
+    for (const size of sizes) expect(size).toEqual([612, 792])
+  })
+})

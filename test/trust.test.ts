@@ -1,0 +1,183 @@
+/**
+ * Builds people can trust: the same source gives the same bytes; a build killed at any
+ * moment leaves only complete files and no browser behind; nothing written names the
+ * machine, its user or its folders; private signatories stay out of everything published.
+ */
+import { spawn } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { openArtifacts } from './support/artifact-text.js'
+import { charterBin, copySource, runCharter, temporaryFolder, tool } from './support/run.js'
+
+const epoch = { SOURCE_DATE_EPOCH: '1700000000' }
+
+interface Manifest {
+  artifacts: Array<{ id: string; file: string; sha256: string; bytes: number }>
+}
+const readManifest = async (out: string): Promise<Manifest> => JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8'))
+
+/** A work folder whose path, user and home are canaries a leak test can search for. */
+const canary = `charter-canary-${process.pid}`
+let work: string
+let first: string
+
+beforeAll(async () => {
+  work = path.join(await temporaryFolder(), canary)
+  await mkdir(path.join(work, 'home'), { recursive: true })
+  await cp(path.join(path.dirname(charterBin), '..', 'source'), path.join(work, 'source'), { recursive: true })
+  first = path.join(work, 'first')
+  const result = await runCharter(['build', '--out', first], {
+    cwd: work,
+    env: { ...epoch, HOME: path.join(work, 'home'), USER: canary, LOGNAME: canary }
+  })
+  expect(result.code, result.stderr).toBe(0)
+})
+
+describe('reproducible builds', () => {
+  it('gives byte-identical files for the same source and SOURCE_DATE_EPOCH', async () => {
+    const second = path.join(work, 'second')
+    expect((await runCharter(['build', '--out', second], { cwd: work, env: epoch })).code).toBe(0)
+    const [a, b] = [await readManifest(first), await readManifest(second)]
+    expect(a.artifacts.map((artifact) => artifact.id)).toContain('reading')
+    expect(b).toEqual(a)
+    for (const { file, sha256 } of a.artifacts) {
+      const bytes = await readFile(path.join(second, file))
+      expect(createHash('sha256').update(bytes).digest('hex'), file).toBe(sha256)
+    }
+    expect(await readFile(path.join(second, 'manifest.json'))).toEqual(await readFile(path.join(first, 'manifest.json')))
+  })
+
+  it('dates the files from SOURCE_DATE_EPOCH, set by the project, not by Chromium', async () => {
+    const info = await tool('pdfinfo', ['-isodates', path.join(first, 'charter-reading-a4.pdf')])
+    expect(info).toMatch(/^CreationDate:\s+2023-11-14T22:13:20Z$/m)
+    expect(info).toMatch(/^ModDate:\s+2023-11-14T22:13:20Z$/m)
+    expect(info).toMatch(/^Producer:\s+charter/m)
+    expect(info).toMatch(/^Creator:\s+charter/m)
+    expect(info).not.toMatch(/Skia|HeadlessChrome|Mozilla/)
+  })
+})
+
+describe('no leaks', () => {
+  it('names no user, host, home or build folder, and no file:// URL, in any file or EPUB entry', async () => {
+    const opened = await openArtifacts(first)
+    expect(opened.length).toBeGreaterThan(1)
+    const needles = [canary, work, os.homedir() + path.sep, path.dirname(charterBin), 'file://', '/tmp/', '/home/', '/root/']
+    const host = os.hostname()
+    if (host.length >= 6) needles.push(host)
+    const found = opened.flatMap((file) =>
+      needles.filter((needle) => file.raw.includes(needle) || file.text.includes(needle)).map((needle) => `${file.name}: ${needle}`)
+    )
+    expect(found).toEqual([])
+  })
+})
+
+describe('private signatories', () => {
+  const hidden = 'Canary PRIVATE Person'
+  const hiddenChinese = '鯨鰐鷹'
+
+  it('appear in nothing the build writes, except the signing sheet with --include-private', async () => {
+    const source = await copySource(async (folder) => {
+      const file = path.join(folder, 'signatories.yaml')
+      const text = await readFile(file, 'utf8')
+      await writeFile(file, `${text}  - name: ${hidden}\n    name-zh: ${hiddenChinese}\n    public: false\n  - name: Canary Public Person\n`)
+    })
+    const published = path.join(path.dirname(source), 'published')
+    const organisers = path.join(path.dirname(source), 'organisers')
+    expect((await runCharter(['build', '--source', source, '--out', published], { env: epoch })).code).toBe(0)
+    expect((await runCharter(['build', '--source', source, '--out', organisers, '--include-private'], { env: epoch })).code).toBe(0)
+
+    const everything = await openArtifacts(published)
+    expect(everything.some((file) => file.text.includes('Canary Public Person'))).toBe(true)
+    const leaks = everything.filter((file) => file.text.includes(hidden) || file.text.includes(hiddenChinese) || file.raw.includes(hidden))
+    expect(leaks.map((file) => file.name)).toEqual([])
+
+    const withPrivate = await openArtifacts(organisers)
+    const holding = withPrivate.filter((file) => file.text.includes(hidden)).map((file) => file.name)
+    expect(holding.length).toBeGreaterThan(0)
+    expect(holding.every((file) => file.startsWith('charter-signing-sheet'))).toBe(true)
+  })
+})
+
+describe('atomic writes', () => {
+  /** Chromium processes whose profile lives under `folder` (the build's TMPDIR). */
+  const browsersUnder = async (folder: string) => {
+    const listing = await tool('ps', ['-eo', 'pid=,args=']).catch(() => '')
+    return listing.split('\n').filter((line) => line.includes(folder) && /chrom/i.test(line))
+  }
+  const waitForNoBrowsers = async (folder: string) => {
+    for (let tries = 0; tries < 50; tries++) {
+      if ((await browsersUnder(folder)).length === 0) return []
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    }
+    return browsersUnder(folder)
+  }
+
+  it('leaves every file complete, old or new, and no browser, when a build is killed at any moment', async () => {
+    const out = path.join(work, 'killed')
+    await cp(first, out, { recursive: true })
+    const before = await readManifest(out)
+    const reference = path.join(work, 'reference')
+    const later = { SOURCE_DATE_EPOCH: '1800000000' }
+    expect((await runCharter(['build', '--out', reference], { cwd: work, env: later })).code).toBe(0)
+    const after = await readManifest(reference)
+    const complete = new Map<string, Set<string>>()
+    for (const { file, sha256 } of [...before.artifacts, ...after.artifacts]) complete.set(file, (complete.get(file) ?? new Set()).add(sha256))
+    const manifests = new Set([await readFile(path.join(first, 'manifest.json'), 'utf8'), await readFile(path.join(reference, 'manifest.json'), 'utf8')])
+
+    for (const delay of [150, 600, 1200, 2000, 3000, 4500]) {
+      const tmp = path.join(work, `tmp-${delay}`)
+      await mkdir(tmp)
+      const child = spawn(process.execPath, [charterBin, 'build', '--out', out], {
+        cwd: work,
+        env: { ...process.env, ...later, TMPDIR: tmp, CI: 'true' },
+        stdio: 'ignore'
+      })
+      const exited = new Promise((resolve) => child.on('exit', resolve))
+      await new Promise((resolve) => setTimeout(resolve, delay))
+      child.kill('SIGKILL')
+      await exited
+
+      expect(await waitForNoBrowsers(tmp), `browser left after kill at ${delay} ms`).toEqual([])
+      for (const name of await listFiles(out)) {
+        if (path.basename(name).startsWith('.charter-tmp-')) continue
+        const bytes = await readFile(path.join(out, name))
+        if (name === 'manifest.json') {
+          expect(manifests.has(bytes.toString('utf8')), `manifest.json after kill at ${delay} ms`).toBe(true)
+          continue
+        }
+        const sha = createHash('sha256').update(bytes).digest('hex')
+        expect(complete.get(name)?.has(sha), `${name} after kill at ${delay} ms`).toBe(true)
+      }
+    }
+  })
+
+  it('closes the browser when a build is stopped, and writes nothing', async () => {
+    const out = path.join(work, 'stopped')
+    const tmp = path.join(work, 'tmp-stopped')
+    await mkdir(tmp)
+    const child = spawn(process.execPath, [charterBin, 'build', '--out', out], {
+      cwd: work,
+      env: { ...process.env, ...epoch, TMPDIR: tmp, CI: 'true' },
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    let stderr = ''
+    child.stderr!.on('data', (chunk) => (stderr += chunk))
+    const code = new Promise<number | null>((resolve) => child.on('exit', (exitCode) => resolve(exitCode)))
+    // Wait until the browser is up, then stop the build as Ctrl-C or a service manager would.
+    for (let tries = 0; tries < 100 && (await browsersUnder(tmp)).length === 0; tries++) await new Promise((resolve) => setTimeout(resolve, 50))
+    expect((await browsersUnder(tmp)).length).toBeGreaterThan(0)
+    child.kill('SIGTERM')
+    expect(await code).not.toBe(0)
+    expect(stderr).not.toMatch(/\n\s+at /)
+    expect(await waitForNoBrowsers(tmp)).toEqual([])
+    expect(await listFiles(out).catch(() => [])).toEqual([])
+  })
+})
+
+async function listFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true })
+  return entries.filter((entry) => entry.isFile()).map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)))
+}
