@@ -6,7 +6,7 @@
  */
 import type { Element } from 'hast'
 import { h } from 'hastscript'
-import type { Asset, PrintJob } from './browser.js'
+import type { PrintJob } from './browser.js'
 import { joinedTitle, type Document } from './document.js'
 import type { FontSet } from './fonts.js'
 import { cloneContent, languageParts, signatoryRoll } from './parallel-html.js'
@@ -30,6 +30,9 @@ export function pamphletPageFor(paper: Paper): PamphletPage {
 }
 
 const qrAsset = 'sign-qr.svg'
+
+/** Whatever a print job may serve (file path or bytes), as browser.ts declares it. */
+type Asset = PrintJob['assets'] extends ReadonlyMap<string, infer A> ? A : never
 
 /** Renders the pamphlet to a print job for the browser. */
 export async function renderPamphlet(document: Document, fonts: FontSet, paper: Paper): Promise<PrintJob> {
