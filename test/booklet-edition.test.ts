@@ -80,10 +80,14 @@ describe('the pamphlet and the booklet', () => {
     const back = squash(pages.at(-1)!)
     for (const text of ['Diasporic Hongkongers', '離散港人', '認同約章內容', signUrl]) expect(back).toContain(squash(text))
     expect(squash(pages.join(''))).not.toContain('PRIVATE')
-    // The QR code is drawn as vector squares: the back cover's content holds a path per module row.
-    const pdf = await PDFDocument.load(await readFile(file))
-    const last = pdf.getPage(pdf.getPageCount() - 1)
-    expect(last.node.Resources()?.lookup(PDFName.of('XObject')) ?? last.node.Contents()).toBeTruthy()
+    // Left of the link text stands the QR code: a square about half black, half white.
+    const html = await tool('pdftotext', ['-bbox', '-f', String(pages.length), '-l', String(pages.length), file, '-'])
+    const [, xMin, yMin] = /<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>https:/.exec(html)!.map(Number)
+    const picture = path.join(path.dirname(file), 'back')
+    await tool('pdftoppm', ['-r', '72', '-gray', '-f', String(pages.length), '-l', String(pages.length), '-singlefile', file, picture])
+    const dark = await darkShare(`${picture}.pgm`, { left: 45, right: xMin - 20, top: yMin - 30, bottom: yMin + 30 })
+    expect(dark).toBeGreaterThan(0.3)
+    expect(dark).toBeLessThan(0.7)
   })
 
   it('uses only the project\'s fonts, none of them Type 3', async () => {
@@ -149,3 +153,17 @@ describe('the pamphlet and the booklet on US Letter', () => {
     }
   }, 120_000)
 })
+
+/** The share of dark pixels in a box (points at 72 dpi) of a grey picture (PGM, from pdftoppm -gray). */
+async function darkShare(file: string, box: { left: number; right: number; top: number; bottom: number }): Promise<number> {
+  const data = await readFile(file)
+  const header = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(data.toString('latin1', 0, 64))!
+  const width = Number(header[1])
+  const pixels = data.subarray(header[0].length)
+  let dark = 0
+  let all = 0
+  for (let y = Math.round(box.top); y < box.bottom; y++) {
+    for (let x = Math.round(box.left); x < box.right; x++, all++) if (pixels[y * width + x] < 128) dark++
+  }
+  return dark / all
+}
