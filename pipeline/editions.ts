@@ -1,9 +1,10 @@
 /** Every edition a build makes, in manifest order. A new edition is one line here. */
 import { bookletEdition } from './booklet-edition.js'
 import type { Edition } from './edition.js'
+import { epubEdition } from './epub-edition.js'
 import { pamphletEdition } from './pamphlet-edition.js'
 import { readingEdition } from './reading-edition.js'
 import { signingSheetEdition } from './signing-sheet-edition.js'
 import { webEdition } from './web-edition.js'
 
-export const editions: Edition[] = [readingEdition, webEdition, signingSheetEdition, pamphletEdition, bookletEdition]
+export const editions: Edition[] = [readingEdition, webEdition, signingSheetEdition, pamphletEdition, bookletEdition, epubEdition]

@@ -20,13 +20,15 @@ export type SubsetFormat = 'woff2' | 'sfnt'
 
 /**
  * The subsets of every face in `fonts` that `text` needs, in `format`.
- * `faces` limits which faces are considered (default: all).
+ * `faces` limits which faces are considered (default: all); `options` go to HarfBuzz
+ * (e.g. `preserveNameIds` to keep the licence in the name table).
  */
 export async function subsetFaces(
   fonts: FontSet,
   text: string,
   format: SubsetFormat,
-  faces: FontFace[] = fonts.faces
+  faces: FontFace[] = fonts.faces,
+  options: Omit<NonNullable<Parameters<typeof subsetFont>[2]>, 'targetFormat'> = {}
 ): Promise<SubsetFace[]> {
   const used = [...new Set(Array.from(text, (character) => character.codePointAt(0)!))].sort((a, b) => a - b)
   const jobs = faces.flatMap((face) => {
@@ -35,7 +37,7 @@ export async function subsetFaces(
     return [
       (async (): Promise<SubsetFace> => {
         const source = await readFile(face.file)
-        const bytes = await subsetFont(source, String.fromCodePoint(...codePoints), { targetFormat: format })
+        const bytes = await subsetFont(source, String.fromCodePoint(...codePoints), { ...options, targetFormat: format })
         return { face, codePoints, bytes: new Uint8Array(bytes) }
       })()
     ]
