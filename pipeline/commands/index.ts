@@ -2,5 +2,6 @@
 import { buildCommand } from './build-command.js'
 import { checkCommand } from './check-command.js'
 import type { Command } from './command.js'
+import { previewCommand } from './preview-command.js'
 
-export const commands: Command[] = [buildCommand, checkCommand]
+export const commands: Command[] = [buildCommand, checkCommand, previewCommand]
