@@ -23,6 +23,8 @@ export interface SheetOptions {
   contact: boolean
   /** The roll holds signatories who are not public: say so on every page. */
   organisersCopy: boolean
+  /** Start the blank rows on a page of their own. */
+  rowsOnOwnPage?: boolean
   /** Link each blank row's number to `row/<n>`, so a trial print shows which page each row fell on. */
   markRows?: boolean
 }
@@ -86,7 +88,9 @@ export async function renderSigningSheet(document: Document, fonts: FontSet, pap
     },
     text: { lang: document.languages[0].lang, title: `${joinedTitle(document)} · ${joined((labels) => labels.signingSheet.title)}` }
   })
-  return { html, assets: fonts.files, pdf: { outline: false, tagged: !options.markRows } }
+  // Untagged: the sheet is made for paper, and tagging every cell of a 10,000-name roll
+  // doubles Chromium's print time. The text still copies and searches.
+  return { html, assets: fonts.files, pdf: { outline: false, tagged: false } }
 }
 
 /** A group of the roll as a table, `columns` names a row, its heading repeated on every page. */
@@ -126,7 +130,8 @@ function blankTable(first: number, options: SheetOptions, label: (pick: (labels:
       ...columns.map(([key]) => h('td', { className: [key] }))
     ])
   })
-  return h('table', { className: ['blank', options.contact ? 'with-contact' : 'without-contact'] }, [
+  const classes = ['blank', options.contact ? 'with-contact' : 'without-contact', ...(options.rowsOnOwnPage ? ['own-page'] : [])]
+  return h('table', { className: classes }, [
     h('colgroup', [h('col', { className: ['n'] }), ...columns.map(([key]) => h('col', { className: [key] }))]),
     h('thead', [h('tr', [h('th', { className: ['n'] }), ...columns.map(([key, pick]) => h('th', { className: [key] }, label(pick)))])]),
     h('tbody', rows)
