@@ -57,6 +57,18 @@ function rowNumbers(page: Page): Word[] {
 }
 
 /** A name's parts as printed: a name given in both scripts may wrap between them, so each is checked. */
+/** Blank rows (numbered past `count`) at least 9 mm apart, and no room left for another. */
+function expectFilled(page: Page, count: number) {
+  const blank = rowNumbers(page).filter((word) => Number(word.text) > count)
+  const pitches = blank.slice(1).map((word, index) => word.yMin - blank[index].yMin)
+  expect(pitches.length).toBeGreaterThan(0)
+  for (const pitch of pitches) expect(pitch).toBeGreaterThanOrEqual(9 * mm)
+  // Below the last row's number (which sits 1 mm above its row's rule) there is no room for
+  // another row above the 16 mm bottom margin.
+  const room = page.height - 16 * mm - blank.at(-1)!.yMax
+  expect(room).toBeLessThan(Math.min(...pitches) + 2 * mm)
+}
+
 const printed = (entry: Entry) => [entry.name, entry['name-zh']].filter((part): part is string => Boolean(part)).map(squash)
 const header = squash('2021 Hong Kong Charter · 2021 香港約章 — Signing sheet 聯署表格')
 // pdftotext reads each column of the blank rows as a block, so each heading is checked apart.
@@ -69,21 +81,37 @@ let privateOnes: Entry[]
 let standard: Page[]
 let organisers: Page[]
 let organisersFile: string
+let long: Page[]
+
+/** 1,001 different Chinese names: a roll long enough for the rows to start on a page of their own. */
+function longList(): string {
+  const surnames = '陳黃梁劉張李吳何曾林周楊馮郭譚'
+  const given = '嘉偉志凱子小美國詠浩文峰婷健明玲欣詩然希樂俊宇彤恆佩成傑華安'
+  const names = Array.from({ length: 1001 }, (_, index) => surnames[index % 15] + given[Math.floor(index / 15) % 30] + given[Math.floor(index / 450) % 30])
+  return `individuals:\n${names.map((name) => `  - name-zh: ${name}`).join('\n')}\n`
+}
 
 beforeAll(async () => {
   const data = parse(await readFile(list, 'utf8')) as { organisations: Entry[]; individuals: Entry[] }
   everyone = [...data.organisations, ...data.individuals]
   publicOnes = everyone.filter((entry) => entry.public !== false)
   privateOnes = everyone.filter((entry) => entry.public === false)
-  const [standardOut, organisersOut] = await Promise.all([temporaryFolder(), temporaryFolder()])
-  // Both builds at once: the machine has two cores and each build is mostly one browser.
+  const [standardOut, organisersOut, longOut] = await Promise.all([temporaryFolder(), temporaryFolder(), temporaryFolder()])
+  const longFile = path.join(longOut, 'signatories.yaml')
+  await writeFile(longFile, longList())
+  // The builds at once: the machine has two cores and each build mostly waits on one browser.
   const results = await Promise.all([
     runCharter(['build', '--out', standardOut, '--signatories', list]),
-    runCharter(['build', '--out', organisersOut, '--signatories', list, '--include-private', '--contact', '--blank-rows', '25', '--paper', 'letter'])
+    runCharter(['build', '--out', organisersOut, '--signatories', list, '--include-private', '--contact', '--blank-rows', '25', '--paper', 'letter']),
+    runCharter(['build', '--out', path.join(longOut, 'out'), '--signatories', longFile])
   ])
   for (const result of results) expect(result.stderr).not.toMatch(/error/)
   organisersFile = path.join(organisersOut, 'charter-signing-sheet-organisers-letter.pdf')
-  ;[standard, organisers] = await Promise.all([readPages(path.join(standardOut, 'charter-signing-sheet-a4.pdf')), readPages(organisersFile)])
+  ;[standard, organisers, long] = await Promise.all([
+    readPages(path.join(standardOut, 'charter-signing-sheet-a4.pdf')),
+    readPages(organisersFile),
+    readPages(path.join(longOut, 'out', 'charter-signing-sheet-a4.pdf'))
+  ])
 }, 240_000)
 
 describe('the signing sheet', () => {
@@ -137,16 +165,19 @@ describe('the signing sheet', () => {
     const last = standard.at(-1)!
     const numbers = standard.flatMap(rowNumbers).map((word) => Number(word.text))
     const blank = rowNumbers(last).filter((word) => Number(word.text) > publicOnes.length)
-    expect(blank.length).toBeGreaterThan(0)
     expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, index) => index + 1))
     expect(Number(blank[0].text)).toBe(publicOnes.length + 1)
-    const pitches = blank.slice(1).map((word, index) => word.yMin - blank[index].yMin)
-    for (const pitch of pitches) expect(pitch).toBeGreaterThanOrEqual(9 * mm)
-    // Filled: below the last row's number (which sits 1 mm above its row's rule) there is no
-    // room for another row above the 16 mm bottom margin.
-    const room = last.height - 16 * mm - blank.at(-1)!.yMax
-    expect(room).toBeLessThan(Math.min(...pitches) + 2 * mm)
+    expectFilled(last, publicOnes.length)
     expect(squash(last.text)).not.toContain('Contact')
+  })
+
+  it('after a long roll (over 1,000 names), starts the rows on a page of their own and fills it', () => {
+    const last = long.at(-1)!
+    const numbers = long.flatMap(rowNumbers).map((word) => Number(word.text))
+    expect(numbers).toEqual(Array.from({ length: numbers.length }, (_, index) => index + 1))
+    expect(Number(rowNumbers(last)[0].text)).toBe(1002)
+    expect(rowNumbers(long.at(-2)!).at(-1)!.text).toBe('1001')
+    expectFilled(last, 1001)
   })
 
   it('with --blank-rows, --contact, --include-private and --paper letter: those rows, that column, every name, marked', async () => {
