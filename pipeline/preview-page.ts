@@ -52,7 +52,9 @@ function reloadScript(kind: 'web' | 'print', generation: number): string {
 
 function fileBar(files: string[]): string {
   if (files.length === 0) return ''
-  const links = [`<a href="/" style="color:inherit">web</a>`, ...files.map((file) => `<a href="${previewPath}view/${encodeURIComponent(file)}" style="color:inherit">${escape(file)}</a>`)]
+  // A PDF opens in a viewer that reloads with each build; an EPUB is a download.
+  const href = (file: string) => (file.endsWith('.pdf') ? `${previewPath}view/${encodeURIComponent(file)}` : `/${encodeURIComponent(file)}`)
+  const links = [`<a href="/" style="color:inherit">web</a>`, ...files.map((file) => `<a href="${href(file)}" style="color:inherit">${escape(file)}</a>`)]
   return `<nav id="charter-preview-files" style="position:fixed;right:0.5rem;bottom:0.5rem;z-index:2147483646;display:flex;flex-wrap:wrap;gap:0.75rem;padding:0.35rem 0.7rem;border-radius:0.4rem;background:#222;color:#fff;font:12px/1.4 system-ui,sans-serif;opacity:0.85">${links.join('')}</nav>`
 }
 
@@ -60,7 +62,7 @@ function problemPanel(problems: string[]): string {
   if (problems.length === 0) return ''
   return `<div id="charter-preview-problems" role="alert" style="position:fixed;left:0;right:0;top:0;z-index:2147483647;max-height:60vh;overflow:auto;margin:0;padding:1rem 1.25rem;background:#7a1010;color:#fff;font:14px/1.5 ui-monospace,monospace;box-shadow:0 2px 12px rgba(0,0,0,0.4)">
 <div style="font:600 15px/1.4 system-ui,sans-serif;margin-bottom:0.5rem">The text has a problem. This page is the last good build; fix the file and save.</div>
-<pre style="margin:0;white-space:pre-wrap">${escape(problems.join('\n'))}</pre></div>`
+<pre style="margin:0;white-space:pre-wrap;font:inherit">${escape(problems.join('\n'))}</pre></div>`
 }
 
 function escape(value: string): string {

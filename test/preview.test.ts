@@ -17,9 +17,12 @@ import { charterBin, copySource, projectRoot, squash, temporaryFolder, tool } fr
 
 const original = 'The Hong Kong resistance shall be making allies and not enemies.'
 const edited = 'The Hong Kong resistance shall be making friends and never enemies.'
-/** The targets of issue 8 on a 2-core machine; the checks allow for other tests running beside. */
+/**
+ * The targets of issue 8 on a quiet 2-core machine. `npm test` runs two test files at a time,
+ * each with its own Chromium, so the checks allow six times as long; the figures are printed.
+ */
 const targets = { web: 0.5, reading: 1.5 }
-const slack = 4
+const slack = 6
 
 let source: string
 let english: string
