@@ -104,6 +104,8 @@ function rollTable(list: Signatory[], first: number, heading: ElementContent[], 
         ...(signatory.public ? [] : [' ', h('span', { className: ['not-public'] }, ['(', ...parallelLabel(document, (labels) => labels.signingSheet.notPublic), ')'])])
       ])
     ])
+    // A short last row gets empty cells, so that its rule runs the full width.
+    while (cells.length < columns * 2) cells.push(h('td', { className: ['n'] }), h('td', { className: ['name'] }))
     rows.push(h('tr', cells))
   }
   const cols = Array.from({ length: columns }, () => [h('col', { className: ['n'] }), h('col', { className: ['name'] })]).flat()
