@@ -16,6 +16,7 @@ export interface FontCoverage {
 
 let fontSet: Promise<FontSet> | undefined
 const characterSets = new Map<string, Set<number>>()
+const answers = new Map<string, boolean>()
 
 /** The project's fonts' coverage (the font list is read once per process). */
 export async function fontCoverage(): Promise<FontCoverage> {
@@ -25,12 +26,19 @@ export async function fontCoverage(): Promise<FontCoverage> {
   const faces = (await fontSet).faces.filter((face) => face.weight === 400)
   return {
     covers(codePoint, roles) {
-      return faces.some(
-        (face) =>
-          roles.includes(face.role) &&
-          face.ranges.some(([low, high]) => codePoint >= low && codePoint <= high) &&
-          characterSet(face.file).has(codePoint)
-      )
+      // A text repeats a few hundred characters thousands of times: look each up once.
+      const key = `${roles.join()} ${codePoint}`
+      let answer = answers.get(key)
+      if (answer === undefined) {
+        answer = faces.some(
+          (face) =>
+            roles.includes(face.role) &&
+            face.ranges.some(([low, high]) => codePoint >= low && codePoint <= high) &&
+            characterSet(face.file).has(codePoint)
+        )
+        answers.set(key, answer)
+      }
+      return answer
     },
     families(roles) {
       return [...new Set(faces.filter((face) => roles.includes(face.role)).map((face) => face.family))]
