@@ -69,7 +69,9 @@ function checkNumbering(language: ParsedLanguage) {
       fail(language.file, `Clause ${number} follows clause ${expected - 1}: ${missing}`, fragment.place, 'clause-sequence')
     }
     seen.set(number, fragment.place)
-    expected = Math.max(expected, number + 1)
+    // Follow the numbering as written, so one mistyped number gives one or two messages
+    // (40 after 3, then 5 after 40) rather than one for every clause after it.
+    if (!first) expected = number + 1
   }
 }
 

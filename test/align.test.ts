@@ -21,10 +21,12 @@ const cases: Case[] = [
     file: 'zh-Hant-HK.md',
     edit: (text) => text.replace(/\n8\. [^\n]*\n/, '\n'),
     expected: `source/zh-Hant-HK.md
-35:1 error Clause 8 is missing: en.md has it in section “Hong Kong” clause-missing  charter
-35:1 error Clause 9 follows clause 7: clause 8 is missing           clause-sequence charter
+46:1 error Clause 8 is missing: en.md has it in section “Hong Kong” clause-missing  charter
+46:1 error Clause 9 follows clause 7: clause 8 is missing           clause-sequence charter
 
 ✖ 2 errors
+source/zh-Hant-HK.md: 3 warnings (2 cjk-enumeration-comma, 1 han-latin-spacing)
+\`npx charter check\` shows where.
 `
   },
   {
@@ -32,13 +34,15 @@ const cases: Case[] = [
     file: 'en.md',
     edit: (text) => text.replace('\n4. ', '\n5. '),
     expected: `source/en.md
-25:1 error Clause 5 follows clause 3: clause 4 is missing                clause-sequence charter
-27:1 error Clause 5 is repeated: it was first numbered at 25:1           clause-repeated charter
+36:1 error Clause 5 follows clause 3: clause 4 is missing                clause-sequence charter
+38:1 error Clause 5 is repeated: it was first numbered at 36:1           clause-repeated charter
 
 source/zh-Hant-HK.md
-24:1 error Clause 4 is not in en.md: every language has the same clauses clause-extra    charter
+35:1 error Clause 4 is not in en.md: every language has the same clauses clause-extra    charter
 
 ✖ 3 errors
+source/zh-Hant-HK.md: 8 warnings (7 cjk-enumeration-comma, 1 han-latin-spacing)
+\`npx charter check\` shows where.
 `
   },
   {
@@ -46,13 +50,15 @@ source/zh-Hant-HK.md
     file: 'en.md',
     edit: (text) => text.replace('\n5. ', '\n4. '),
     expected: `source/en.md
-27:1 error Clause 4 is repeated: it was first numbered at 25:1           clause-repeated charter
-29:1 error Clause 6 follows clause 4: clause 5 is missing                clause-sequence charter
+38:1 error Clause 4 is repeated: it was first numbered at 36:1           clause-repeated charter
+40:1 error Clause 6 follows clause 4: clause 5 is missing                clause-sequence charter
 
 source/zh-Hant-HK.md
-26:1 error Clause 5 is not in en.md: every language has the same clauses clause-extra    charter
+37:1 error Clause 5 is not in en.md: every language has the same clauses clause-extra    charter
 
 ✖ 3 errors
+source/zh-Hant-HK.md: 8 warnings (7 cjk-enumeration-comma, 1 han-latin-spacing)
+\`npx charter check\` shows where.
 `
   },
   {
@@ -60,9 +66,11 @@ source/zh-Hant-HK.md
     file: 'zh-Hant-HK.md',
     edit: (text) => text.replace('## 中國\n\n', ''),
     expected: `source/zh-Hant-HK.md
-44:1 error Sections differ: expected a section heading (\`## \`) before clause 13, as in en.md (“China”); en.md has 5 sections, this file 4 section-count charter
+55:1 error Sections differ: expected a section heading (\`## \`) before clause 13, as in en.md (“China”); en.md has 5 sections, this file 4 section-count charter
 
 ✖ 1 error
+source/zh-Hant-HK.md: 8 warnings (7 cjk-enumeration-comma, 1 han-latin-spacing)
+\`npx charter check\` shows where.
 `
   },
   {
@@ -70,9 +78,11 @@ source/zh-Hant-HK.md
     file: 'zh-Hant-HK.md',
     edit: (text) => text.replace(/(## 中國\n\n)(13\. [^\n]*\n\n)/, '$2$1'),
     expected: `source/zh-Hant-HK.md
-44:1 error Clause 13 is in section 3 here but in section 4 (“China”) in en.md section-mismatch charter
+55:1 error Clause 13 is in section 3 here but in section 4 (“China”) in en.md section-mismatch charter
 
 ✖ 1 error
+source/zh-Hant-HK.md: 8 warnings (7 cjk-enumeration-comma, 1 han-latin-spacing)
+\`npx charter check\` shows where.
 `
   },
   {
@@ -80,9 +90,11 @@ source/zh-Hant-HK.md
     file: 'zh-Hant-HK.md',
     edit: (text) => text.replace('- 認同約章內容\n', ''),
     expected: `source/zh-Hant-HK.md
-74:1 error Expected 3 sign-up criteria as in en.md, found 2 criteria-mismatch charter
+85:1 error Expected 3 sign-up criteria as in en.md, found 2 criteria-mismatch charter
 
 ✖ 1 error
+source/zh-Hant-HK.md: 8 warnings (7 cjk-enumeration-comma, 1 han-latin-spacing)
+\`npx charter check\` shows where.
 `
   },
   {
@@ -93,6 +105,8 @@ source/zh-Hant-HK.md
 1:1 error Missing title: start the text with a \`# \` heading missing-title charter
 
 ✖ 1 error
+source/zh-Hant-HK.md: 8 warnings (7 cjk-enumeration-comma, 1 han-latin-spacing)
+\`npx charter check\` shows where.
 `
   },
   {
@@ -103,6 +117,8 @@ source/zh-Hant-HK.md
 2:1 error Expected \`lang: zh-Hant-HK\` (the file's name), found \`zh-Hant-TW\` front-matter-lang charter
 
 ✖ 1 error
+source/zh-Hant-HK.md: 8 warnings (7 cjk-enumeration-comma, 1 han-latin-spacing)
+\`npx charter check\` shows where.
 `
   },
   {
@@ -113,6 +129,8 @@ source/zh-Hant-HK.md
 6:3 error Missing labels.pageOf front-matter charter
 
 ✖ 1 error
+source/zh-Hant-HK.md: 8 warnings (7 cjk-enumeration-comma, 1 han-latin-spacing)
+\`npx charter check\` shows where.
 `
   },
   {
@@ -123,6 +141,8 @@ source/zh-Hant-HK.md
 9:5 error Unknown key \`nme\` in individuals, entry 2: check its spelling signatories-schema charter
 
 ✖ 1 error
+source/zh-Hant-HK.md: 8 warnings (7 cjk-enumeration-comma, 1 han-latin-spacing)
+\`npx charter check\` shows where.
 `
   }
 ]

@@ -37,8 +37,9 @@ export const buildCommand: Command = {
     }, this)
     const started = performance.now()
     const result = await build({ ...options, signal })
-    // A build that goes ahead names its text warnings in one line per file; errors show in full.
-    const warnings = result.manifest ? takeLintWarnings(result.files) : []
+    // Text warnings are named in one line per file; errors show in full, so what stopped
+    // a build is not lost among the kept slips.
+    const warnings = takeLintWarnings(result.files)
     const report = reporter(result.files, { quiet: true })
     if (report) stderr.write(report + '\n')
     if (warnings.length > 0) {
