@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto'
 import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import * as fontkit from 'fontkit'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { openArtifacts } from './support/artifact-text.js'
 import { charterBin, copySource, runCharter, temporaryFolder, tool } from './support/run.js'
@@ -93,6 +94,14 @@ describe('private signatories', () => {
     expect(everything.some((file) => file.text.includes('Canary Public Person'))).toBe(true)
     const leaks = everything.filter((file) => file.text.includes(hidden) || file.text.includes(hiddenChinese) || file.raw.includes(hidden))
     expect(leaks.map((file) => file.name)).toEqual([])
+
+    // Fonts cut down to a text's characters would betray a hidden name's rarer characters.
+    const fontFiles = everything.filter((file) => /\.(woff2?|ttf|otf)$/.test(file.name))
+    expect(fontFiles.length).toBeGreaterThan(0)
+    for (const file of fontFiles) {
+      const font = fontkit.create(Buffer.from(file.raw, 'latin1')) as fontkit.Font
+      for (const character of hiddenChinese) expect(font.hasGlyphForCodePoint(character.codePointAt(0)!), `${file.name} has ${character}`).toBe(false)
+    }
 
     const withPrivate = await openArtifacts(organisers)
     const holding = withPrivate.filter((file) => file.text.includes(hidden)).map((file) => file.name)
