@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { cp, mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import * as fontkit from 'fontkit'
@@ -126,30 +126,45 @@ describe('atomic writes', () => {
 
   it('leaves every file complete, old or new, and no browser, when a build is killed at any moment', async () => {
     const out = path.join(work, 'killed')
-    await cp(first, out, { recursive: true })
-    const before = await readManifest(out)
+    const before = await readManifest(first)
     const reference = path.join(work, 'reference')
     const later = { SOURCE_DATE_EPOCH: '1800000000' }
+    const started = performance.now()
     expect((await runCharter(['build', '--out', reference], { cwd: work, env: later })).code).toBe(0)
+    const duration = performance.now() - started
     const after = await readManifest(reference)
     const complete = new Map<string, Set<string>>()
     for (const { file, sha256 } of [...before.artifacts, ...after.artifacts]) complete.set(file, (complete.get(file) ?? new Set()).add(sha256))
     const manifests = new Set([await readFile(path.join(first, 'manifest.json'), 'utf8'), await readFile(path.join(reference, 'manifest.json'), 'utf8')])
 
-    for (const delay of [150, 600, 1200, 2000, 3000, 4500]) {
-      const tmp = path.join(work, `tmp-${delay}`)
+    // Early (reading, rendering), then ever closer to the end, where the files are written.
+    // Early (reading, rendering), then ever closer to the end; then three times at the very
+    // moment the output folder first changes, which is when files are being written.
+    const moments: Array<number | 'first-write'> = [0.05, 0.3, 0.6, 0.8, 0.95].map((share) => Math.round(share * duration))
+    moments.push('first-write', 'first-write', 'first-write')
+    for (const [index, delay] of moments.entries()) {
+      const tmp = path.join(work, `tmp-${index}`)
       await mkdir(tmp)
+      // Start each time from the previous complete build, so there is always a file to replace.
+      await rm(out, { recursive: true, force: true })
+      await cp(first, out, { recursive: true })
+      const before = await snapshot(out)
       const child = spawn(process.execPath, [charterBin, 'build', '--out', out], {
         cwd: work,
         env: { ...process.env, ...later, TMPDIR: tmp, CI: 'true' },
         stdio: 'ignore'
       })
-      const exited = new Promise((resolve) => child.on('exit', resolve))
-      await new Promise((resolve) => setTimeout(resolve, delay))
+      let running = true
+      const exited = new Promise((resolve) => child.on('exit', resolve)).then(() => (running = false))
+      if (delay === 'first-write') {
+        while (running && (await snapshot(out)) === before) await new Promise((resolve) => setTimeout(resolve, 2))
+      } else {
+        await new Promise((resolve) => setTimeout(resolve, delay))
+      }
       child.kill('SIGKILL')
       await exited
 
-      expect(await waitForNoBrowsers(tmp), `browser left after kill at ${delay} ms`).toEqual([])
+      expect(await waitForNoBrowsers(tmp), `browser left after kill at ${delay}`).toEqual([])
       for (const name of await listFiles(out)) {
         if (path.basename(name).startsWith('.charter-tmp-')) continue
         const bytes = await readFile(path.join(out, name))
@@ -185,6 +200,19 @@ describe('atomic writes', () => {
     expect(await listFiles(out).catch(() => [])).toEqual([])
   })
 })
+
+/** Names, sizes and times of every file under `folder`, as one string to compare. */
+async function snapshot(folder: string): Promise<string> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true }).catch(() => [])
+  const lines = await Promise.all(
+    entries.map(async (entry) => {
+      const file = path.join(entry.parentPath, entry.name)
+      const info = await stat(file).catch(() => undefined)
+      return `${file} ${info?.size} ${info?.mtimeMs}`
+    })
+  )
+  return lines.sort().join('\n')
+}
 
 async function listFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { recursive: true, withFileTypes: true })
