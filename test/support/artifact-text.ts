@@ -30,7 +30,12 @@ export async function openArtifacts(out: string): Promise<OpenedFile[]> {
       const uncompressed = await tool('qpdf', ['--qdf', '--object-streams=disable', '--stream-data=uncompress', absolute, '-']).catch(
         () => bytes.toString('latin1')
       )
-      opened.push({ name: file, raw: uncompressed, text: await tool('pdftotext', ['-enc', 'UTF-8', absolute, '-']) })
+      // The page text, the document information as a viewer shows it, and every UTF-16 string
+      // (pdf-lib and Chromium write metadata, bookmarks and alt text as <FEFF...> hex).
+      const text = await tool('pdftotext', ['-enc', 'UTF-8', absolute, '-'])
+      const info = await tool('pdfinfo', ['-enc', 'UTF-8', absolute])
+      const strings = [...uncompressed.matchAll(/<(feff(?:[0-9a-f]{4})*)>/gi)].map((match) => utf16(match[1].slice(4)))
+      opened.push({ name: file, raw: uncompressed, text: [text, info, ...strings].join('\n') })
     } else if (file.endsWith('.epub')) {
       const zip = await JSZip.loadAsync(bytes)
       for (const entry of Object.values(zip.files)) {
@@ -43,4 +48,11 @@ export async function openArtifacts(out: string): Promise<OpenedFile[]> {
     }
   }
   return opened
+}
+
+function utf16(hex: string): string {
+  const bytes = Buffer.from(hex, 'hex')
+  let text = ''
+  for (let index = 0; index + 1 < bytes.length; index += 2) text += String.fromCharCode(bytes.readUInt16BE(index))
+  return text
 }
