@@ -55,9 +55,9 @@ const knownPaths = [
 ]
 
 /** Finds Chromium: PUPPETEER_EXECUTABLE_PATH, CHROME_PATH, then the usual install paths. */
-export function findBrowser(env: NodeJS.ProcessEnv = process.env): string {
+export function findBrowser(env: NodeJS.ProcessEnv = process.env, usualPaths: string[] = knownPaths): string {
   const candidates = [env.PUPPETEER_EXECUTABLE_PATH, env.CHROME_PATH].filter((value): value is string => Boolean(value))
-  const tried = [...candidates, ...knownPaths]
+  const tried = [...candidates, ...usualPaths]
   const found = tried.find((candidate) => existsSync(candidate))
   if (!found) throw new BrowserNotFoundError(tried)
   return found

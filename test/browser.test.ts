@@ -1,0 +1,79 @@
+/**
+ * The one module that drives Chromium: it finds the browser or says how to install it,
+ * serves a page only the build's own files, runs no script, and refuses every other request.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { BlockedRequestError, findBrowser, openPrinter, type Printer } from '../pipeline/browser.js'
+import { BrowserNotFoundError } from '../pipeline/errors.js'
+import { startCanaryServer, type CanaryServer } from './support/canary-server.js'
+import { tool } from './support/run.js'
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { temporaryFolder } from './support/run.js'
+
+let server: CanaryServer
+let printer: Printer
+
+beforeAll(async () => {
+  server = await startCanaryServer()
+  printer = await openPrinter()
+})
+afterAll(async () => {
+  await printer.close()
+  await server.close()
+})
+
+const page = (body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>${body}</body></html>`
+
+describe('findBrowser()', () => {
+  it('takes CHROME_PATH or PUPPETEER_EXECUTABLE_PATH first', () => {
+    expect(findBrowser({ CHROME_PATH: process.execPath }, [])).toBe(process.execPath)
+    expect(findBrowser({ PUPPETEER_EXECUTABLE_PATH: process.execPath, CHROME_PATH: '/no/such' }, [])).toBe(process.execPath)
+  })
+
+  it('throws BrowserNotFoundError naming the install command when there is none', () => {
+    expect(() => findBrowser({}, ['/no/such/chromium'])).toThrow(BrowserNotFoundError)
+    expect(() => findBrowser({}, ['/no/such/chromium'])).toThrow(
+      'No Chromium browser found (looked at /no/such/chromium).\nInstall it with `sudo apt-get install chromium` (Debian, Ubuntu), or set CHROME_PATH to a Chromium or Chrome executable.'
+    )
+  })
+})
+
+describe('print()', () => {
+  it('prints a page with the files it was given', async () => {
+    const pdf = await printer.print({ html: page('<p>Hello 你好</p>'), assets: new Map(), pdf: {} })
+    const file = path.join(await temporaryFolder(), 'hello.pdf')
+    await writeFile(file, pdf)
+    expect(await tool('pdftotext', [file, '-'])).toContain('Hello')
+  })
+
+  it('refuses a remote image, stylesheet or font, and sends no request', async () => {
+    const base = `http://127.0.0.1:${server.port}`
+    const job = {
+      html: page(
+        `<link rel="stylesheet" href="${base}/style.css"><style>@font-face{font-family:x;src:url(${base}/font.woff2)} p{font-family:x}</style><img src="${base}/banner.png"><p>text</p>`
+      ),
+      assets: new Map(),
+      pdf: {}
+    }
+    const error = await printer.print(job).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(BlockedRequestError)
+    expect((error as BlockedRequestError).urls.sort()).toEqual([`${base}/banner.png`, `${base}/font.woff2`, `${base}/style.css`])
+    expect(server.requests).toEqual([])
+  })
+
+  it('runs no script in the page', async () => {
+    const base = `http://127.0.0.1:${server.port}`
+    const pdf = await printer.print({
+      html: page(`<p id="p">before</p><script>document.getElementById('p').textContent = 'script ran'; new Image().src = '${base}/ran'</script>`),
+      assets: new Map(),
+      pdf: {}
+    })
+    const file = path.join(await temporaryFolder(), 'script.pdf')
+    await writeFile(file, pdf)
+    const text = await tool('pdftotext', [file, '-'])
+    expect(text).toContain('before')
+    expect(text).not.toContain('script ran')
+    expect(server.requests).toEqual([])
+  })
+})
