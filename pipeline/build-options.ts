@@ -34,4 +34,6 @@ export type BuildOptions = z.infer<typeof buildOptionsSchema> & {
   printer?: Printer
   /** Make only the editions with these ids (the preview makes the web edition first). Default: every edition. */
   only?: string[]
+  /** Told when each stage or edition is done, with its time in ms (the progress lines). Default: nothing. */
+  onProgress?: (step: string, milliseconds: number) => void
 }

@@ -2,9 +2,12 @@
  * `charter build`, as a list of stages: read the source, parse and align it into the
  * Document, check the text (`charter check`'s rules: errors stop the build here), load
  * the fonts, make every edition through one browser, write the output.
+ *
+ * The browser starts at once, beside the reading and checking, since it takes the longest
+ * to start; a source with errors closes it unused.
  */
 import type { VFile } from 'vfile'
-import { openPrinter } from './browser.js'
+import { openPrinter, type Printer } from './browser.js'
 import { buildDate } from './build-date.js'
 import type { BuildOptions } from './build-options.js'
 import { editions } from './editions.js'
@@ -23,27 +26,47 @@ export interface BuildResult {
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const source = await readSource(options.source, options.signatories)
-  const document = loadDocument(source)
-  await lintSource(source)
-  if (!document || failed(source.files)) return { files: source.files, manifest: undefined }
-
-  await prepareOutput(options.out)
-  const fonts = await loadFonts()
-  const paper = papers[options.paper ?? document.publication.paper]
-  const date = buildDate(document.publication)
-
-  const chosen = options.only ? editions.filter((edition) => options.only!.includes(edition.id)) : editions
+  const step = timer(options.onProgress)
   // The preview passes its own browser, kept warm between builds; it closes it, not the build.
-  const printer = options.printer ?? (await openPrinter(options.signal))
-  let artifacts
+  const opening = options.printer ? Promise.resolve(options.printer) : openPrinter(options.signal)
+  opening.catch(() => undefined)
+  const owned = !options.printer
   try {
-    const context = { document, fonts, paper, date, printer, options }
-    artifacts = (await Promise.all(chosen.map((edition) => edition.produce(context)))).flat()
-  } finally {
-    if (!options.printer) await printer.close()
-  }
+    const source = await step('read', readSource(options.source, options.signatories))
+    const document = loadDocument(source)
+    await step('check', lintSource(source))
+    if (!document || failed(source.files)) return { files: source.files, manifest: undefined }
 
-  const manifest = await writeOutput(options.out, artifacts)
-  return { files: source.files, manifest }
+    await prepareOutput(options.out)
+    const fonts = await step('fonts', loadFonts())
+    const paper = papers[options.paper ?? document.publication.paper]
+    const date = buildDate(document.publication)
+    const printer = await step('browser', opening)
+    const chosen = options.only ? editions.filter((edition) => options.only!.includes(edition.id)) : editions
+    const context = { document, fonts, paper, date, printer, options }
+    const made = await Promise.all(chosen.map((edition) => step(edition.id, edition.produce(context))))
+    if (owned) await closeQuietly(opening)
+
+    const manifest = await step('write', writeOutput(options.out, made.flat()))
+    return { files: source.files, manifest }
+  } finally {
+    if (owned) await closeQuietly(opening)
+  }
+}
+
+async function closeQuietly(opening: Promise<Printer>) {
+  const printer = await opening.catch(() => undefined)
+  await printer?.close()
+}
+
+/** Wraps each stage's promise so that its time since the build began is reported when it settles. */
+function timer(onProgress: BuildOptions['onProgress']) {
+  const started = performance.now()
+  return <T>(name: string, work: Promise<T>): Promise<T> => {
+    if (!onProgress) return work
+    return work.then((value) => {
+      onProgress(name, performance.now() - started)
+      return value
+    })
+  }
 }

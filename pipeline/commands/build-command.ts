@@ -1,6 +1,7 @@
 /** `charter build`: every edition from the source folder into the output folder. */
 import { reporter } from 'vfile-reporter'
 import { build } from '../build.js'
+import type { ManifestEntry } from '../write-output.js'
 import { buildOptionsSchema } from '../build-options.js'
 import { takeLintWarnings } from '../lint/warning-summary.js'
 import { parseCommandLine, type Command } from './command.js'
@@ -36,7 +37,10 @@ export const buildCommand: Command = {
       'include-private': { type: 'boolean' }
     }, this)
     const started = performance.now()
-    const result = await build({ ...options, signal })
+    // Progress lines only for a person watching: not when piped, logged or in CI.
+    const watching = Boolean((stderr as NodeJS.WriteStream).isTTY) && !process.env.CI
+    const onProgress = watching ? (step: string, ms: number) => stderr.write(`  ${step.padEnd(14)}${(ms / 1000).toFixed(1)} s\n`) : undefined
+    const result = await build({ ...options, signal, onProgress })
     // Text warnings are named in one line per file; errors show in full, so what stopped
     // a build is not lost among the kept slips.
     const warnings = takeLintWarnings(result.files)
@@ -47,11 +51,38 @@ export const buildCommand: Command = {
       stderr.write(`${warnings.join('\n')}\n\`${command}\` shows where.\n`)
     }
     if (!result.manifest) return 1
-    for (const entry of result.manifest) {
-      const pages = entry.pages === null ? '' : `, ${entry.pages} pages`
-      stdout.write(`  ${entry.file}  (${(entry.bytes / 1024).toFixed(0)} kB${pages})\n`)
-    }
+    stdout.write(summarize(result.manifest))
     stdout.write(`Built ${result.manifest.length} files into ${options.out} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`)
     return 0
   }
+}
+
+/** One line per file written; files in a sub-folder (the web edition's fonts) as one line per folder. */
+function summarize(manifest: ManifestEntry[]): string {
+  const lines: string[] = []
+  const folders = new Map<string, { files: number; bytes: number }>()
+  for (const entry of manifest) {
+    const slash = entry.file.lastIndexOf('/')
+    const folder = slash > 0 && !entry.file.endsWith('.html') ? entry.file.slice(0, slash + 1) : undefined
+    if (folder) {
+      const seen = folders.get(folder)
+      if (!seen) lines.push(folder)
+      folders.set(folder, { files: (seen?.files ?? 0) + 1, bytes: (seen?.bytes ?? 0) + entry.bytes })
+      continue
+    }
+    const pages = entry.pages === null ? '' : `, ${entry.pages} ${entry.pages === 1 ? 'page' : 'pages'}`
+    lines.push(`  ${entry.file}  (${kilobytes(entry.bytes)}${pages})`)
+  }
+  return (
+    lines
+      .map((line) => {
+        const folder = folders.get(line)
+        return folder ? `  ${line}  (${folder.files} files, ${kilobytes(folder.bytes)})` : line
+      })
+      .join('\n') + '\n'
+  )
+}
+
+function kilobytes(bytes: number): string {
+  return `${(bytes / 1024).toFixed(0)} kB`
 }
