@@ -3,13 +3,13 @@
  * (or US Letter), ready to print on both sides, fold and staple. With --manual-duplex, also
  * `booklet-fronts` and `booklet-backs`, for printers that print one side at a time.
  */
-import { PDFDocument } from 'pdf-lib'
 import type { Edition, EditionContext } from './edition.js'
 import { impose, type ImposeOptions } from './impose.js'
 import { pamphletPdf } from './pamphlet-pdf.js'
 import { pdfMetadataFor } from './pdf-metadata.js'
 import { duplexInstructions, renderDuplexInstructions } from './render-duplex-instructions.js'
 import type { Artifact } from './write-output.js'
+import { pageCount } from './pdf-io.js'
 
 export const bookletEdition: Edition = {
   id: 'booklet',
@@ -27,7 +27,7 @@ export const bookletEdition: Edition = {
     const artifacts = [await artifact('booklet', `${base}.pdf`, await impose(pamphlet, imposing), paper.name)]
     if (options.manualDuplex) {
       const files = { fronts: `${base}-fronts.pdf`, backs: `${base}-backs.pdf` }
-      const sheets = (await PDFDocument.load(pamphlet, { updateMetadata: false })).getPageCount() / 4
+      const sheets = await pageCount(pamphlet) / 4
       for (const sides of ['fronts', 'backs'] as const) {
         const overlay = await context.printer.print(renderDuplexInstructions(duplexInstructions(sides, sheets, files), context.fonts, paper))
         const metadata = pdfMetadataFor(document, date, `Booklet for saddle-stitch, ${sides} only`)
@@ -40,6 +40,6 @@ export const bookletEdition: Edition = {
 }
 
 async function artifact(id: string, file: string, bytes: Uint8Array, paper: EditionContext['paper']['name']): Promise<Artifact> {
-  const pages = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount()
+  const pages = await pageCount(bytes)
   return { id, file, format: 'pdf', paper, pages, bytes }
 }

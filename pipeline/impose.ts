@@ -9,6 +9,7 @@ import { concatTransformationMatrix, PDFDocument, popGraphicsState, pushGraphics
 import { applyPdfMetadata, type PdfMetadata } from './pdf-metadata.js'
 import { drawPrintMarks } from './print-marks.js'
 import { saddleStitchOrder, type Slot } from './saddle-stitch.js'
+import { loadPdf, savePdf } from './pdf-io.js'
 
 const mm = 72 / 25.4
 
@@ -77,7 +78,7 @@ export async function impose(pdf: Uint8Array, options: ImposeOptions): Promise<U
   if (!Number.isFinite(creep) || creep < 0) throw new InvalidImposeOptionError(`impose() was given creep ${creep}: pass a number of mm, 0 or more.`)
   if (!['both', 'fronts', 'backs'].includes(which)) throw new InvalidImposeOptionError(`impose() was given sides ${JSON.stringify(which)}: pass 'both', 'fronts' or 'backs'.`)
 
-  const source = await PDFDocument.load(pdf, { updateMetadata: false })
+  const source = await loadPdf(pdf)
   const pages = source.getPages()
   if (pages.length === 0) throw new NoPagesError()
   const plan = saddleStitchOrder(pages.length)
@@ -113,7 +114,7 @@ export async function impose(pdf: Uint8Array, options: ImposeOptions): Promise<U
   })
   if (options.overlay) await drawOverlay(output, options.overlay)
   if (options.metadata) applyPdfMetadata(output, options.metadata)
-  return output.save({ useObjectStreams: false })
+  return savePdf(output)
 }
 
 interface Cell {
@@ -157,7 +158,7 @@ function fitScale(page: PDFPage, width: number, height: number): number {
 
 async function drawOverlay(output: PDFDocument, overlay: Uint8Array) {
   const sides = output.getPages()
-  const stamp = await PDFDocument.load(overlay, { updateMetadata: false })
+  const stamp = await loadPdf(overlay)
   if (stamp.getPageCount() !== sides.length) throw new OverlayPageCountError(sides.length, stamp.getPageCount())
   const embedded = await output.embedPages(stamp.getPages())
   sides.forEach((side, i) => side.drawPage(embedded[i], { x: 0, y: 0, width: side.getWidth(), height: side.getHeight() }))

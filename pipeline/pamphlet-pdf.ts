@@ -8,6 +8,7 @@ import type { EditionContext } from './edition.js'
 import { applyPdfMetadata, pdfMetadataFor } from './pdf-metadata.js'
 import { renderPamphlet } from './render-pamphlet.js'
 import { paddedPageCount } from './saddle-stitch.js'
+import { loadPdf, savePdf } from './pdf-io.js'
 
 const printed = new WeakMap<EditionContext, Promise<Uint8Array>>()
 
@@ -23,10 +24,10 @@ export function pamphletPdf(context: EditionContext): Promise<Uint8Array> {
 
 async function printPamphlet({ document, fonts, paper, date, printer }: EditionContext): Promise<Uint8Array> {
   const bytes = await printer.print(await renderPamphlet(document, fonts, paper))
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false })
+  const pdf = await loadPdf(bytes)
   padBeforeBackCover(pdf)
   applyPdfMetadata(pdf, pdfMetadataFor(document, date, 'Pamphlet'))
-  return pdf.save({ useObjectStreams: false })
+  return savePdf(pdf)
 }
 
 /** Inserts blank pages before the last page (the back cover) up to a multiple of 4. */

@@ -8,6 +8,7 @@ import { PDFDocument, PDFHexString } from 'pdf-lib'
 import { joinedTitle, type Document } from './document.js'
 import { retitleOutline } from './pdf-outline.js'
 import { localize } from './publication-schema.js'
+import { loadPdf, savePdf } from './pdf-io.js'
 
 /** Who made the file, as written into every PDF and EPUB. */
 export const producer = 'charter (2021 Hong Kong Charter publishing pipeline)'
@@ -58,7 +59,7 @@ export function applyPdfMetadata(pdf: PDFDocument, metadata: PdfMetadata): void 
 
 /** Loads Chromium's PDF, applies `metadata`, and saves it deterministically. */
 export async function finalizePdf(bytes: Uint8Array, metadata: PdfMetadata): Promise<Uint8Array> {
-  const pdf = await PDFDocument.load(bytes, { updateMetadata: false })
+  const pdf = await loadPdf(bytes)
   applyPdfMetadata(pdf, metadata)
-  return pdf.save({ useObjectStreams: false })
+  return savePdf(pdf)
 }

@@ -1,8 +1,8 @@
 /** The `reading` artifact: the bilingual reading edition as a PDF. */
-import { PDFDocument } from 'pdf-lib'
 import type { Edition } from './edition.js'
 import { finalizePdf, pdfMetadataFor } from './pdf-metadata.js'
 import { renderReading } from './render-reading.js'
+import { pageCount } from './pdf-io.js'
 
 export const readingEdition: Edition = {
   id: 'reading',
@@ -10,7 +10,7 @@ export const readingEdition: Edition = {
     const { job, headings } = await renderReading(document, fonts, paper)
     const printed = await printer.print(job)
     const bytes = await finalizePdf(printed, { ...pdfMetadataFor(document, date, 'Reading edition'), outline: headings })
-    const pages = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount()
+    const pages = await pageCount(bytes)
     return [{ id: 'reading', file: `charter-reading-${paper.name}.pdf`, format: 'pdf', paper: paper.name, pages, bytes }]
   }
 }

@@ -4,10 +4,11 @@
  * so reading them back tells where the rows went without extracting any text.
  */
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
+import { loadPdf } from './pdf-io.js'
 
 /** Marked rows on the first page that has any, or 0 when the print has none. */
 export async function rowsThatFillPage(trialPrint: Uint8Array): Promise<number> {
-  const pdf = await PDFDocument.load(trialPrint, { updateMetadata: false })
+  const pdf = await loadPdf(trialPrint)
   const pages = pdf.getPages()
   let found = 0
   // The rows are at the end: walk back from the last page to the first page holding any.

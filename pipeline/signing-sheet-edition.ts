@@ -5,13 +5,13 @@
  * whole sheet when the roll is short, and when it is long (a trial as slow as the sheet
  * itself) of a page of rows alone, since there the rows start on a page of their own.
  */
-import { PDFDocument } from 'pdf-lib'
 import type { Edition } from './edition.js'
 import { finalizePdf, pdfMetadataFor } from './pdf-metadata.js'
 import { renderSigningSheet, type SheetOptions } from './render-signing-sheet.js'
 import { rowsThatFillPage } from './rows-that-fill-page.js'
 import { rowsBeyondOnePage } from './signing-sheet-layout.js'
 import { sheetRoll } from './signing-sheet-roll.js'
+import { pageCount } from './pdf-io.js'
 
 /** Names past which the rows to sign in start on a page of their own (about ten pages of roll). */
 export const longRoll = 1000
@@ -33,7 +33,7 @@ export const signingSheetEdition: Edition = {
     }
     const printed = await printer.print(await renderSigningSheet(document, fonts, paper, roll, sheet))
     const bytes = await finalizePdf(printed, pdfMetadataFor(document, date, 'Signing sheet'))
-    const pages = (await PDFDocument.load(bytes, { updateMetadata: false })).getPageCount()
+    const pages = await pageCount(bytes)
     const file = `charter-signing-sheet${options.includePrivate ? '-organisers' : ''}-${paper.name}.pdf`
     return [{ id: 'signing-sheet', file, format: 'pdf', paper: paper.name, pages, bytes }]
   }
