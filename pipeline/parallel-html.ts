@@ -52,21 +52,32 @@ export function parallelLabel(document: Document, pick: (labels: Document['langu
   ])
 }
 
-/** The public signatory roll: organisations, then individuals, each a numbered list. */
-export function signatoryRoll(document: Document): Element {
+/**
+ * The public signatory roll: organisations, then individuals, each a numbered list. Past
+ * `limit` names in all (a print edition's choice: 10,000 names are 80 pages of a reading
+ * edition, and a pamphlet nobody can carry), each group gives its count instead; the
+ * signing sheet, the e-book and the web page still list everyone.
+ */
+export function signatoryRoll(document: Document, { limit = Number.POSITIVE_INFINITY }: { limit?: number } = {}): Element {
   const groups = [
     { key: 'organisations' as const, list: publicSignatories(document.signatories.organisations) },
     { key: 'individuals' as const, list: publicSignatories(document.signatories.individuals) }
   ]
+  const counted = groups.reduce((sum, group) => sum + group.list.length, 0) > limit
   return h('section', { className: ['signatories'], id: 'signatories' }, [
     h('h2', { className: ['parallel-heading'] }, parallelLabel(document, (labels) => labels.signatories)),
     ...groups.map(({ key, list }) =>
       h('div', { className: ['signatory-group', key] }, [
         h('h3', parallelLabel(document, (labels) => labels[key])),
-        list.length > 0
-          ? h('ol', list.map((signatory) => h('li', signatoryName(signatory))))
-          : h('p', { className: ['none'] }, parallelLabel(document, (labels) => labels.none))
+        counted
+          ? h('p', { className: ['count'] }, count.format(list.length))
+          : list.length > 0
+            ? h('ol', list.map((signatory) => h('li', signatoryName(signatory))))
+            : h('p', { className: ['none'] }, parallelLabel(document, (labels) => labels.none))
       ])
     )
   ])
 }
+
+/** Counts as the roll prints them (10,000): the same on every machine, whatever its locale. */
+const count = new Intl.NumberFormat('en-US')

@@ -16,6 +16,9 @@ import { signQrCode } from './sign-qr-code.js'
 import { cssString, fillTemplate, readTemplate, toHtml } from './template.js'
 
 /** The pamphlet's page: half the sheet it is imposed on (A5 for A4, half-letter for US Letter). */
+/** Past this many signatories the pamphlet prints their count (about 60 names fit an A5 page). */
+const rollLimit = 180
+
 export interface PamphletPage {
   name: 'a5' | 'half-letter'
   /** The CSS `size` value. */
@@ -61,7 +64,7 @@ export async function renderPamphlet(document: Document, fonts: FontSet, paper: 
         )
       ])
     ),
-    signatoryRoll(document),
+    signatoryRoll(document, { limit: rollLimit }),
     h('section', { className: ['back-cover'] }, [
       ...(document.criteria
         ? [

@@ -15,6 +15,9 @@ import type { PrintJob } from './browser.js'
 import { headingTitles } from './pdf-outline.js'
 import { keepHyphenatedWords } from './keep-hyphenated.js'
 
+/** Past this many signatories the reading edition prints their count; see signatoryRoll(). */
+export const rollLimit = 600
+
 /** Renders the reading edition to a print job for the browser, with its headings for the outline. */
 export async function renderReading(document: Document, fonts: FontSet, paper: Paper): Promise<{ job: PrintJob; headings: string[] }> {
   const [template, css] = await Promise.all([readTemplate('reading.html'), readTemplate('reading.css')])
@@ -48,7 +51,7 @@ export async function renderReading(document: Document, fonts: FontSet, paper: P
           ])
         ]
       : []),
-    signatoryRoll(document),
+    signatoryRoll(document, { limit: rollLimit }),
     h('footer', { className: ['colophon'] }, document.languages.map(({ lang }) =>
       h('p', { lang }, `${localize(document.publication.publisher, lang)} · ${document.publication.date} · ${localize(document.publication.rights, lang)}`)
     ))
