@@ -6,7 +6,7 @@
  * code point per glyph, the common one, makes the text layer right.
  */
 import { readFile } from 'node:fs/promises'
-import * as fontkit from 'fontkit'
+import { readCmap } from './font-cmap.js'
 import subsetFont from 'subset-font'
 
 /** Code points that are the rarer twin of a common character sharing its glyph. */
@@ -22,13 +22,10 @@ const rareTwins: Array<[number, number]> = [
 
 const isRareTwin = (codePoint: number) => rareTwins.some(([low, high]) => codePoint >= low && codePoint <= high)
 
-/** The code points to drop from `font`: for each glyph mapped from several, all but the common one. */
-export function aliasedCodePoints(font: fontkit.Font): number[] {
+/** The code points to drop from a font with `cmap`: for each glyph mapped from several, all but the common one. */
+export function aliasedCodePoints(cmap: Map<number, number>): number[] {
   const byGlyph = new Map<number, number[]>()
-  for (const codePoint of font.characterSet) {
-    const glyph = font.glyphForCodePoint(codePoint).id
-    byGlyph.set(glyph, [...(byGlyph.get(glyph) ?? []), codePoint])
-  }
+  for (const [codePoint, glyph] of cmap) byGlyph.set(glyph, [...(byGlyph.get(glyph) ?? []), codePoint])
   return [...byGlyph.values()].flatMap((codePoints) => {
     if (codePoints.length < 2) return []
     const keep = codePoints.find((codePoint) => !isRareTwin(codePoint)) ?? Math.min(...codePoints)
@@ -42,9 +39,9 @@ export function aliasedCodePoints(font: fontkit.Font): number[] {
  */
 export async function dealiasFont(file: string): Promise<Uint8Array> {
   const bytes = await readFile(file)
-  const font = fontkit.create(bytes) as fontkit.Font
-  const drop = new Set(aliasedCodePoints(font))
+  const cmap = readCmap(bytes)
+  const drop = new Set(aliasedCodePoints(cmap))
   if (drop.size === 0) return new Uint8Array(bytes)
-  const keep = font.characterSet.filter((codePoint) => !drop.has(codePoint))
+  const keep = [...cmap.keys()].filter((codePoint) => !drop.has(codePoint))
   return new Uint8Array(await subsetFont(bytes, String.fromCodePoint(...keep), { targetFormat: 'sfnt' }))
 }

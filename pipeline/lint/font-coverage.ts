@@ -1,10 +1,11 @@
 /**
  * Which characters the project's fonts really contain: the cmaps of the WOFF2 files that
- * loadFonts() lists, read with fontkit. A face counts for a character only when both its
+ * loadFonts() lists, read by font-cmap.ts. A face counts for a character only when both its
  * unicode-range (what Chromium will load it for) and its cmap include it. Files are opened
  * only when a character needs them, and each is read once per process.
  */
-import * as fontkit from 'fontkit'
+import { readFileSync } from 'node:fs'
+import { readCmap } from '../font-cmap.js'
 import { loadFonts, type FontFace, type FontSet } from '../fonts.js'
 
 /** Answers whether a character prints in one of the project's faces of the given roles. */
@@ -49,9 +50,7 @@ export async function fontCoverage(): Promise<FontCoverage> {
 function characterSet(file: string): Set<number> {
   let set = characterSets.get(file)
   if (!set) {
-    const font = fontkit.openSync(file)
-    // openSync returns a collection for .ttc files; the project's are single fonts.
-    set = new Set('characterSet' in font ? font.characterSet : [])
+    set = new Set(readCmap(readFileSync(file)).keys())
     characterSets.set(file, set)
   }
   return set
