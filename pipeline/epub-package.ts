@@ -9,6 +9,7 @@
 import { File } from 'node:buffer'
 import { EPub, type Options } from 'epub-gen-memory'
 import JSZip from 'jszip'
+import { writeZip, type ZipEntry } from './zip-write.js'
 import { joinedTitle, type Document } from './document.js'
 import type { EpubContent } from './epub-content.js'
 import { coverImageFile } from './epub-content.js'
@@ -115,12 +116,10 @@ async function rezip(generated: Uint8Array, chapterPaths: string[], book: EpubBo
   const unexpected = Object.values(source.files).filter((entry) => !entry.dir && !expected.has(entry.name))
   if (unexpected.length > 0) throw new Error(`epub-gen-memory wrote unexpected files: ${unexpected.map((entry) => entry.name).join(', ')}`)
 
-  const zip = new JSZip()
-  const options = { date: book.date, createFolders: false, compression: 'DEFLATE' as const, compressionOptions: { level: 9 } }
-  zip.file('mimetype', 'application/epub+zip', { ...options, compression: 'STORE' })
-  for (const name of fixed) zip.file(name, name.endsWith('.xhtml') ? readableText(await take(name)) : await take(name), options)
-  for (const font of book.embedded) zip.file(`OEBPS/${font.href}`, font.bytes, options)
-  return zip.generateAsync({ type: 'uint8array' })
+  const entries: ZipEntry[] = [{ name: 'mimetype', data: 'application/epub+zip', store: true }]
+  for (const name of fixed) entries.push({ name, data: name.endsWith('.xhtml') ? readableText(await take(name)) : await take(name) })
+  for (const font of book.embedded) entries.push({ name: `OEBPS/${font.href}`, data: font.bytes })
+  return writeZip(entries, book.date)
 }
 
 /**
