@@ -10,7 +10,7 @@ import type { VFile } from 'vfile'
 import { openPrinter, type Printer } from './browser.js'
 import { buildDate } from './build-date.js'
 import type { BuildOptions } from './build-options.js'
-import { editions } from './editions.js'
+import type { Edition } from './edition.js'
 import { loadFonts } from './fonts.js'
 import { failed, lintSource } from './lint/index.js'
 import { loadDocument } from './load-document.js'
@@ -30,6 +30,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // The preview passes its own browser, kept warm between builds; it closes it, not the build.
   const opening = options.printer ? Promise.resolve(options.printer) : openPrinter(options.signal)
   opening.catch(() => undefined)
+  // The editions' code (pdf-lib, the EPUB and font libraries) loads while the browser starts.
+  const loading: Promise<Edition[]> = import('./editions.js').then((module) => module.editions)
+  loading.catch(() => undefined)
   const owned = !options.printer
   try {
     const source = await step('read', readSource(options.source, options.signatories))
@@ -42,12 +45,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const paper = papers[options.paper ?? document.publication.paper]
     const date = buildDate(document.publication)
     const printer = await step('browser', opening)
+    const editions = await loading
     const chosen = options.only ? editions.filter((edition) => options.only!.includes(edition.id)) : editions
     const context = { document, fonts, paper, date, printer, options }
     const made = await Promise.all(chosen.map((edition) => step(edition.id, edition.produce(context))))
-    if (owned) await closeQuietly(opening)
-
+    // Chromium takes a moment to shut down: let it, while the files are written.
+    const closing = owned ? closeQuietly(opening) : Promise.resolve()
     const manifest = await step('write', writeOutput(options.out, made.flat()))
+    await closing
     return { files: source.files, manifest }
   } finally {
     if (owned) await closeQuietly(opening)

@@ -5,6 +5,7 @@
  * does not touch are left out. Fonts are read once per call and subsetting is cached.
  */
 import { readFile } from 'node:fs/promises'
+import fontverter from 'fontverter'
 import subsetFont from 'subset-font'
 import type { FontFace, FontSet } from './fonts.js'
 import { encodeWoff2 } from './woff2-encode.js'
@@ -37,7 +38,7 @@ export async function subsetFaces(
     if (codePoints.length === 0) return []
     return [
       (async (): Promise<SubsetFace> => {
-        const source = await readFile(face.file)
+        const source = await sfntOf(face.file)
         // WOFF2 is wrapped here (woff2-encode.ts): HarfBuzz's own WOFF2 step is far slower.
         const sfnt = await subsetFont(source, String.fromCodePoint(...codePoints), { ...options, targetFormat: 'sfnt' })
         const bytes = format === 'woff2' ? encodeWoff2(sfnt) : new Uint8Array(sfnt)
@@ -46,4 +47,18 @@ export async function subsetFaces(
     ]
   })
   return Promise.all(jobs)
+}
+
+/**
+ * A font file as TrueType bytes, decoded from WOFF2 once per process: HarfBuzz reads only
+ * sfnt, and the web page and each of the e-books subset the same slices.
+ */
+const decoded = new Map<string, Promise<Uint8Array>>()
+function sfntOf(file: string): Promise<Uint8Array> {
+  let sfnt = decoded.get(file)
+  if (!sfnt) {
+    sfnt = readFile(file).then((bytes) => fontverter.convert(bytes, 'truetype'))
+    decoded.set(file, sfnt)
+  }
+  return sfnt
 }
