@@ -42,6 +42,7 @@ async function memoryOf(pid) {
  * every `every` ms; resolves to wall seconds, the summed peak (Pss) and the largest process.
  * @param {string} command
  * @param {string[]} args
+ * With `every: 0` no memory is sampled: reading /proc takes CPU from the command timed.
  * @param {{ cwd?: string, env?: NodeJS.ProcessEnv, every?: number }} [options]
  */
 export async function measure(command, args, { cwd, env, every = 100 } = {}) {
@@ -54,7 +55,7 @@ export async function measure(command, args, { cwd, env, every = 100 } = {}) {
   let peakOne = 0
   let done = false
   void exited.then(() => (done = true))
-  while (!done) {
+  while (!done && every > 0) {
     const sizes = await Promise.all((await processTree(child.pid ?? 0)).map(memoryOf))
     peakTree = Math.max(peakTree, sizes.reduce((sum, size) => sum + size.share, 0))
     peakOne = Math.max(peakOne, ...sizes.map((size) => size.peak))
