@@ -24,7 +24,9 @@ export const buildOptionsSchema = z.object({
   /** Signing sheet: add a contact column (a danger to the people on the sheet if it is lost). */
   contact: z.boolean().default(false),
   /** Signing sheet: include signatories marked `public: false` (organisers' copy only). */
-  includePrivate: z.boolean().default(false)
+  includePrivate: z.boolean().default(false),
+  /** Print each stage's time as it finishes. Default: when the output is a terminal and CI is unset. */
+  progress: z.boolean().optional()
 })
 
 export type BuildOptions = z.infer<typeof buildOptionsSchema> & {

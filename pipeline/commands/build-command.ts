@@ -21,6 +21,7 @@ export const buildCommand: Command = {
   --signatories FILE    signing sheet: another signatory list
   --contact             signing sheet: add a contact column (see README before you do)
   --include-private     signing sheet: include signatories marked public: false
+  --progress            print each stage's time (default: when run in a terminal)
   --debug               show the full error when something fails`,
   async run(args, { signal, stdout, stderr }) {
     const options = parseCommandLine(args, buildOptionsSchema, {
@@ -34,11 +35,12 @@ export const buildCommand: Command = {
       'blank-rows': { type: 'string' },
       signatories: { type: 'string' },
       contact: { type: 'boolean' },
-      'include-private': { type: 'boolean' }
+      'include-private': { type: 'boolean' },
+      progress: { type: 'boolean' }
     }, this)
     const started = performance.now()
     // Progress lines only for a person watching: not when piped, logged or in CI.
-    const watching = Boolean((stderr as NodeJS.WriteStream).isTTY) && !process.env.CI
+    const watching = options.progress ?? (Boolean((stderr as NodeJS.WriteStream).isTTY) && !process.env.CI)
     const onProgress = watching ? (step: string, ms: number) => stderr.write(`  ${step.padEnd(14)}${(ms / 1000).toFixed(1)} s\n`) : undefined
     const result = await build({ ...options, signal, onProgress })
     // Text warnings are named in one line per file; errors show in full, so what stopped
