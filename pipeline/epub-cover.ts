@@ -14,7 +14,7 @@ export const coverSize = { width: 1200, height: 1800 }
 
 /** Renders the cover of the edition in `document`'s languages to PNG bytes. */
 export async function renderCover(document: Document, fonts: FontSet, printer: Printer): Promise<Uint8Array> {
-  const [template, css] = await Promise.all([readTemplate('epub-cover.html'), readTemplate('epub-cover.css')])
+  const [template, css] = await Promise.all([readTemplate('print-page.html'), readTemplate('epub-cover.css')])
   const body = [
     h('div', { className: ['rule'] }),
     h('h1', document.languages.map(({ lang, title }) => h('span', { lang }, title.text)))

@@ -39,7 +39,7 @@ type Asset = PrintJob['assets'] extends ReadonlyMap<string, infer A> ? A : never
 
 /** Renders the pamphlet to a print job for the browser. */
 export async function renderPamphlet(document: Document, fonts: FontSet, paper: Paper): Promise<PrintJob> {
-  const [template, css] = await Promise.all([readTemplate('pamphlet.html'), readTemplate('pamphlet.css')])
+  const [template, css] = await Promise.all([readTemplate('print-page.html'), readTemplate('pamphlet.css')])
   const { publication } = document
   const signUrl = publication['sign-url']
   const assets = new Map<string, Asset>(fonts.files)

@@ -20,7 +20,7 @@ export const rollLimit = 600
 
 /** Renders the reading edition to a print job for the browser, with its headings for the outline. */
 export async function renderReading(document: Document, fonts: FontSet, paper: Paper): Promise<{ job: PrintJob; headings: string[] }> {
-  const [template, css] = await Promise.all([readTemplate('reading.html'), readTemplate('reading.css')])
+  const [template, css] = await Promise.all([readTemplate('print-page.html'), readTemplate('reading.css')])
   const primary = document.languages[0].lang
   const body: Element[] = [
     h('header', { className: ['title-block'] }, [

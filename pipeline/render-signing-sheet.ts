@@ -33,7 +33,7 @@ type Labels = Document['languages'][number]['labels']
 
 /** Renders the signing sheet to a print job for the browser. */
 export async function renderSigningSheet(document: Document, fonts: FontSet, paper: Paper, roll: SheetRoll, options: SheetOptions): Promise<PrintJob> {
-  const [template, css] = await Promise.all([readTemplate('signing-sheet.html'), readTemplate('signing-sheet.css')])
+  const [template, css] = await Promise.all([readTemplate('print-page.html'), readTemplate('signing-sheet.css')])
   const label = (pick: (labels: Labels) => string) => parallelLabel(document, pick)
   const perLanguage = (make: (lang: string, labels: Labels) => ElementContent[]) =>
     document.languages.map(({ lang, labels }) => h('div', { lang }, make(lang, labels)))
