@@ -10,7 +10,7 @@ import type { FontSet } from './fonts.js'
 import { cloneContent, languageParts, parallelHeading, signatoryRoll } from './parallel-html.js'
 import type { Paper } from './paper.js'
 import { localize } from './publication-schema.js'
-import { cssString, fillTemplate, readTemplate, toHtml } from './template.js'
+import { cssString, fillTemplate, readTemplate, toHtml, pageCounterContent } from './template.js'
 import type { PrintJob } from './browser.js'
 import { headingTitles } from './pdf-outline.js'
 import { keepHyphenatedWords } from './keep-hyphenated.js'
@@ -66,11 +66,7 @@ export async function renderReading(document: Document, fonts: FontSet, paper: P
           latin: cssString(fonts.families.latin),
           han: cssString(fonts.families.han),
           runningHead: cssString(joinedTitle(document, '  ·  ')),
-          pageNumber: pageOf
-            .split(/({page}|{pages})/)
-            .filter(Boolean)
-            .map((part) => (part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : cssString(part)))
-            .join(' ')
+          pageNumber: pageCounterContent(pageOf)
         }
       }),
       body: toHtml(keepHyphenatedWords(body))

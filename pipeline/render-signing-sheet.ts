@@ -14,7 +14,7 @@ import { cloneContent, parallelLabel, signatoryName } from './parallel-html.js'
 import type { Signatory } from './signatories-schema.js'
 import { blankHeaderHeight, blankRowHeight, rollColumns, rollFontSize, sheetMargins } from './signing-sheet-layout.js'
 import type { SheetRoll } from './signing-sheet-roll.js'
-import { cssString, fillTemplate, readTemplate, toHtml } from './template.js'
+import { cssString, fillTemplate, readTemplate, toHtml, pageCounterContent } from './template.js'
 
 export interface SheetOptions {
   /** Blank rows to sign in after the roll. */
@@ -57,13 +57,7 @@ export async function renderSigningSheet(document: Document, fonts: FontSet, pap
   ]
 
   const pageOf = document.languages
-    .map(({ labels }) =>
-      labels.pageOf
-        .split(/({page}|{pages})/)
-        .filter(Boolean)
-        .map((part) => (part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : cssString(part)))
-        .join(' ')
-    )
+    .map(({ labels }) => pageCounterContent(labels.pageOf))
     .join(` ${cssString('   ·   ')} `)
   const joined = (pick: (labels: Labels) => string) => document.languages.map(({ labels }) => pick(labels)).join(' ')
   const html = fillTemplate(template, {

@@ -40,6 +40,18 @@ export function cssString(value: string): string {
   return `"${value.replace(/[\\"]/g, (character) => `\\${character}`).replace(/\n/g, '\\a ')}"`
 }
 
+/**
+ * A `labels.pageOf` pattern ("Page {page} of {pages}") as the value of a CSS `content:`
+ * property in a page-margin box: `"Page " counter(page) " of " counter(pages)`.
+ */
+export function pageCounterContent(pattern: string): string {
+  return pattern
+    .split(/({page}|{pages})/)
+    .filter(Boolean)
+    .map((part) => (part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : cssString(part)))
+    .join(' ')
+}
+
 function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
 }
