@@ -7,7 +7,7 @@ import { h } from 'hastscript'
 import type { Printer } from './browser.js'
 import { joinedTitle, type Document } from './document.js'
 import type { FontSet } from './fonts.js'
-import { cssString, fillTemplate, readTemplate, toHtml } from './template.js'
+import { fillTemplate, fontPlaceholders, readTemplate, toHtml } from './template.js'
 
 /** The cover's size in pixels: 2:3, as e-book shops and readers expect, and small as a PNG. */
 export const coverSize = { width: 1200, height: 1800 }
@@ -23,9 +23,7 @@ export async function renderCover(document: Document, fonts: FontSet, printer: P
     html: {
       css: fillTemplate(css, {
         html: {
-          fonts: fonts.css,
-          latin: cssString(fonts.families.latin),
-          han: cssString(fonts.families.han),
+          ...fontPlaceholders(fonts),
           width: String(coverSize.width),
           height: String(coverSize.height)
         }

@@ -13,7 +13,7 @@ import { cloneContent, languageParts, signatoryRoll } from './parallel-html.js'
 import type { Paper } from './paper.js'
 import { localize } from './publication-schema.js'
 import { signQrCode } from './sign-qr-code.js'
-import { cssString, fillTemplate, readTemplate, toHtml } from './template.js'
+import { fillTemplate, fontPlaceholders, readTemplate, toHtml } from './template.js'
 
 /** The pamphlet's page: half the sheet it is imposed on (A5 for A4, half-letter for US Letter). */
 /** Past this many signatories the pamphlet prints their count (about 60 names fit an A5 page). */
@@ -86,10 +86,8 @@ export async function renderPamphlet(document: Document, fonts: FontSet, paper: 
     html: {
       css: fillTemplate(css, {
         html: {
-          fonts: fonts.css,
+          ...fontPlaceholders(fonts),
           page: page.css,
-          latin: cssString(fonts.families.latin),
-          han: cssString(fonts.families.han),
           // The page less its margins (pamphlet.css), less 1 mm so rounding never spills a page.
           coverHeight: `${page.height - 24 - 1}mm`,
           backHeight: `${page.height - 32 - 1}mm`

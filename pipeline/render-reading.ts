@@ -10,7 +10,7 @@ import type { FontSet } from './fonts.js'
 import { cloneContent, languageParts, parallelHeading, signatoryRoll } from './parallel-html.js'
 import type { Paper } from './paper.js'
 import { localize } from './publication-schema.js'
-import { cssString, fillTemplate, readTemplate, toHtml, pageCounterContent } from './template.js'
+import { cssString, fillTemplate, readTemplate, toHtml, pageCounterContent, fontPlaceholders } from './template.js'
 import type { PrintJob } from './browser.js'
 import { headingTitles } from './pdf-outline.js'
 import { keepHyphenatedWords } from './keep-hyphenated.js'
@@ -61,10 +61,8 @@ export async function renderReading(document: Document, fonts: FontSet, paper: P
     html: {
       css: fillTemplate(css, {
         html: {
-          fonts: fonts.css,
+          ...fontPlaceholders(fonts),
           paper: paper.css,
-          latin: cssString(fonts.families.latin),
-          han: cssString(fonts.families.han),
           runningHead: cssString(joinedTitle(document, '  ·  ')),
           pageNumber: pageCounterContent(pageOf)
         }

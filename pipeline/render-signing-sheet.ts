@@ -14,7 +14,7 @@ import { cloneContent, parallelLabel, signatoryName } from './parallel-html.js'
 import type { Signatory } from './signatories-schema.js'
 import { blankHeaderHeight, blankRowHeight, rollColumns, rollFontSize, sheetMargins } from './signing-sheet-layout.js'
 import type { SheetRoll } from './signing-sheet-roll.js'
-import { cssString, fillTemplate, readTemplate, toHtml, pageCounterContent } from './template.js'
+import { cssString, fillTemplate, readTemplate, toHtml, pageCounterContent, fontPlaceholders } from './template.js'
 
 export interface SheetOptions {
   /** Blank rows to sign in after the roll. */
@@ -64,10 +64,8 @@ export async function renderSigningSheet(document: Document, fonts: FontSet, pap
     html: {
       css: fillTemplate(css, {
         html: {
-          fonts: fonts.css,
+          ...fontPlaceholders(fonts),
           paper: paper.css,
-          latin: cssString(fonts.families.latin),
-          han: cssString(fonts.families.han),
           runningHead: cssString(`${joinedTitle(document, ' · ')}  —  ${joined((labels) => labels.signingSheet.title)}`),
           pageNumber: pageOf,
           // One line per language, so that no line is wider than the page.

@@ -11,7 +11,7 @@ import { joinedTitle, type Document } from './document.js'
 import type { FontSet } from './fonts.js'
 import { cloneContent, languageParts, signatoryRoll } from './parallel-html.js'
 import { localize } from './publication-schema.js'
-import { cssString, fillTemplate, readTemplate, toHtml } from './template.js'
+import { fillTemplate, fontPlaceholders, readTemplate, toHtml } from './template.js'
 import { webFonts } from './web-fonts.js'
 import type { SubsetFace } from './font-subset.js'
 
@@ -51,9 +51,7 @@ export async function renderWeb(document: Document, fonts: FontSet): Promise<Web
     html: {
       css: fillTemplate(css, {
         html: {
-          fonts: subset.css,
-          latin: cssString(fonts.families.latin),
-          han: cssString(fonts.families.han),
+          ...fontPlaceholders(fonts, subset.css),
           languages: String(document.languages.length),
           switch: switchRules(document)
         }

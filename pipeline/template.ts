@@ -8,6 +8,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Root, RootContent } from 'hast'
 import rehypeStringify from 'rehype-stringify'
+import type { FontSet } from './fonts.js'
 import { unified } from 'unified'
 
 /** The project's templates/ folder. */
@@ -50,6 +51,15 @@ export function pageCounterContent(pattern: string): string {
     .filter(Boolean)
     .map((part) => (part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : cssString(part)))
     .join(' ')
+}
+
+/**
+ * The stylesheet placeholders every template shares: `{{fonts}}` (the @font-face rules,
+ * by default the project's; the web page passes its subset's) and the family names
+ * `{{latin}}` and `{{han}}` as CSS strings.
+ */
+export function fontPlaceholders(fonts: Pick<FontSet, 'css' | 'families'>, faces: string = fonts.css): Record<'fonts' | 'latin' | 'han', string> {
+  return { fonts: faces, latin: cssString(fonts.families.latin), han: cssString(fonts.families.han) }
 }
 
 function escapeHtml(value: string): string {
