@@ -1,9 +1,7 @@
 /** `charter build`: every edition from the source folder into the output folder. */
 import { reporter } from 'vfile-reporter'
-import { build } from '../build.js'
 import type { ManifestEntry } from '../write-output.js'
 import { buildOptionsSchema } from '../build-options.js'
-import { takeLintWarnings } from '../lint/warning-summary.js'
 import { parseCommandLine, type Command } from './command.js'
 
 export const buildCommand: Command = {
@@ -42,6 +40,8 @@ export const buildCommand: Command = {
     // Progress lines only for a person watching: not when piped, logged or in CI.
     const watching = options.progress ?? (Boolean((stderr as NodeJS.WriteStream).isTTY) && !process.env.CI)
     const onProgress = watching ? (step: string, ms: number) => stderr.write(`  ${step.padEnd(14)}${(ms / 1000).toFixed(1)} s\n`) : undefined
+    // The pipeline loads only when the command runs: `charter --help` stays quick.
+    const [{ build }, { takeLintWarnings }] = await Promise.all([import('../build.js'), import('../lint/warning-summary.js')])
     const result = await build({ ...options, signal, onProgress })
     // Text warnings are named in one line per file; errors show in full, so what stopped
     // a build is not lost among the kept slips.

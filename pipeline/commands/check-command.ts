@@ -1,7 +1,5 @@
 /** `charter check`: every rule over the source text, with `--fix` for the safe mends. */
 import { reporter } from 'vfile-reporter'
-import { check } from '../check.js'
-import { failed } from '../lint/index.js'
 import { checkOptionsSchema } from '../check-options.js'
 import { parseCommandLine, type Command } from './command.js'
 
@@ -22,6 +20,8 @@ The rules and the publication.yaml setting \`check: { han-latin-spacing: never }
       fix: { type: 'boolean' },
       frail: { type: 'boolean' }
     }, this)
+    // The rules and their libraries load only when the command runs: `charter --help` stays quick.
+    const [{ check }, { failed }] = await Promise.all([import('../check.js'), import('../lint/index.js')])
     const result = await check(options)
     for (const [file, count] of result.fixed) stdout.write(`Fixed ${count} ${count === 1 ? 'place' : 'places'} in ${file}\n`)
     const report = reporter(result.files, { quiet: true, color: 'isTTY' in stderr && stderr.isTTY === true })

@@ -1,7 +1,6 @@
 /** `charter preview`: serve the editions on this computer and rebuild them on every save. */
 import { once } from 'node:events'
 import { z } from 'zod'
-import { startPreview } from '../preview.js'
 import { parseCommandLine, type Command } from './command.js'
 
 const previewOptionsSchema = z.object({
@@ -31,6 +30,7 @@ computer can open it. Press Ctrl-C to stop.`,
       port: { type: 'string' },
       paper: { type: 'string' }
     }, this)
+    const { startPreview } = await import('../preview.js')
     const preview = await startPreview(options, { stdout, stderr })
     stdout.write(`\nPreview: ${preview.url}\nOpen it in your browser. Saving a change under ${options.source} rebuilds it; Ctrl-C stops.\n`)
     if (!signal.aborted) await once(signal, 'abort')
