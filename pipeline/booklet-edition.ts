@@ -29,7 +29,7 @@ export const bookletEdition: Edition = {
       const files = { fronts: `${base}-fronts.pdf`, backs: `${base}-backs.pdf` }
       const sheets = await pageCount(pamphlet) / 4
       for (const sides of ['fronts', 'backs'] as const) {
-        const overlay = await context.printer.print(renderDuplexInstructions(duplexInstructions(sides, sheets, files), context.fonts, paper))
+        const overlay = await context.printer.print(await renderDuplexInstructions(duplexInstructions(sides, sheets, files), context.fonts, paper))
         const metadata = pdfMetadataFor(document, date, `Booklet for saddle-stitch, ${sides} only`)
         const bytes = await impose(pamphlet, { ...imposing, sides, overlay, metadata })
         artifacts.push(await artifact(`booklet-${sides}`, files[sides], bytes, paper.name))

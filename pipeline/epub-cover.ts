@@ -7,30 +7,24 @@ import { h } from 'hastscript'
 import type { Printer } from './browser.js'
 import { joinedTitle, type Document } from './document.js'
 import type { FontSet } from './fonts.js'
-import { fillTemplate, fontPlaceholders, readTemplate, toHtml } from './template.js'
+import { printPage } from './template.js'
 
 /** The cover's size in pixels: 2:3, as e-book shops and readers expect, and small as a PNG. */
 export const coverSize = { width: 1200, height: 1800 }
 
 /** Renders the cover of the edition in `document`'s languages to PNG bytes. */
 export async function renderCover(document: Document, fonts: FontSet, printer: Printer): Promise<Uint8Array> {
-  const [template, css] = await Promise.all([readTemplate('print-page.html'), readTemplate('epub-cover.css')])
   const body = [
     h('div', { className: ['rule'] }),
     h('h1', document.languages.map(({ lang, title }) => h('span', { lang }, title.text)))
   ]
-  const html = fillTemplate(template, {
-    html: {
-      css: fillTemplate(css, {
-        html: {
-          ...fontPlaceholders(fonts),
-          width: String(coverSize.width),
-          height: String(coverSize.height)
-        }
-      }),
-      body: toHtml(body)
-    },
-    text: { lang: document.languages[0].lang, title: joinedTitle(document) }
+  const html = await printPage({
+    stylesheet: 'epub-cover.css',
+    values: { width: String(coverSize.width), height: String(coverSize.height) },
+    body,
+    lang: document.languages[0].lang,
+    title: joinedTitle(document),
+    fonts
   })
   return printer.screenshot({ html, assets: fonts.files }, coverSize)
 }

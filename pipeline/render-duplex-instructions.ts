@@ -8,7 +8,7 @@ import { h } from 'hastscript'
 import type { PrintJob } from './browser.js'
 import type { FontSet } from './fonts.js'
 import type { Paper } from './paper.js'
-import { cssString, fillTemplate, toHtml } from './template.js'
+import { printPage } from './template.js'
 
 export interface DuplexFiles {
   fronts: string
@@ -24,25 +24,15 @@ export function duplexInstructions(side: 'fronts' | 'backs', sheets: number, fil
   )
 }
 
-const css = `
-{{fonts}}
-@page { size: {{width}}pt {{height}}pt; margin: 0; }
-html, body { margin: 0; background: transparent; }
-.side { height: {{height}}pt; break-after: page; position: relative; overflow: hidden; }
-.side:last-child { break-after: auto; }
-p { position: absolute; top: 4.5mm; left: 0; right: 0; margin: 0; text-align: center;
-    font: 6.5pt {{latin}}; color: #555; font-synthesis: none; }
-`
-
 /** A print job of one landscape `paper` page per line, each line at the top edge. */
-export function renderDuplexInstructions(lines: string[], fonts: FontSet, paper: Paper): PrintJob {
-  const values = {
-    fonts: fonts.css,
-    width: String(paper.height),
-    height: String(paper.width),
-    latin: cssString(fonts.families.latin)
-  }
-  const body = lines.map((line) => h('div', { className: ['side'] }, [h('p', line)]))
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Instructions</title><style>${fillTemplate(css, { html: values })}</style></head><body>${toHtml(body)}</body></html>`
+export async function renderDuplexInstructions(lines: string[], fonts: FontSet, paper: Paper): Promise<PrintJob> {
+  const html = await printPage({
+    stylesheet: 'duplex-instructions.css',
+    values: { width: String(paper.height), height: String(paper.width) },
+    body: lines.map((line) => h('div', { className: ['side'] }, [h('p', line)])),
+    lang: 'en',
+    title: 'Instructions',
+    fonts
+  })
   return { html, assets: fonts.files, pdf: { outline: false, tagged: false } }
 }

@@ -13,7 +13,7 @@ import { cloneContent, languageParts, signatoryRoll } from './parallel-html.js'
 import type { Paper } from './paper.js'
 import { localize } from './publication-schema.js'
 import { signQrCode } from './sign-qr-code.js'
-import { fillTemplate, fontPlaceholders, readTemplate, toHtml } from './template.js'
+import { printPage } from './template.js'
 
 /** The pamphlet's page: half the sheet it is imposed on (A5 for A4, half-letter for US Letter). */
 /** Past this many signatories the pamphlet prints their count (about 60 names fit an A5 page). */
@@ -39,7 +39,6 @@ type Asset = PrintJob['assets'] extends ReadonlyMap<string, infer A> ? A : never
 
 /** Renders the pamphlet to a print job for the browser. */
 export async function renderPamphlet(document: Document, fonts: FontSet, paper: Paper): Promise<PrintJob> {
-  const [template, css] = await Promise.all([readTemplate('print-page.html'), readTemplate('pamphlet.css')])
   const { publication } = document
   const signUrl = publication['sign-url']
   const assets = new Map<string, Asset>(fonts.files)
@@ -82,20 +81,18 @@ export async function renderPamphlet(document: Document, fonts: FontSet, paper: 
     ])
   ]
   const page = pamphletPageFor(paper)
-  const html = fillTemplate(template, {
-    html: {
-      css: fillTemplate(css, {
-        html: {
-          ...fontPlaceholders(fonts),
-          page: page.css,
-          // The page less its margins (pamphlet.css), less 1 mm so rounding never spills a page.
-          coverHeight: `${page.height - 24 - 1}mm`,
-          backHeight: `${page.height - 32 - 1}mm`
-        }
-      }),
-      body: toHtml(body)
+  const html = await printPage({
+    stylesheet: 'pamphlet.css',
+    values: {
+      page: page.css,
+      // The page less its margins (pamphlet.css), less 1 mm so rounding never spills a page.
+      coverHeight: `${page.height - 24 - 1}mm`,
+      backHeight: `${page.height - 32 - 1}mm`
     },
-    text: { lang: document.languages[0].lang, title: joinedTitle(document) }
+    body,
+    lang: document.languages[0].lang,
+    title: joinedTitle(document),
+    fonts
   })
   return { html, assets, pdf: { outline: false, tagged: true } }
 }

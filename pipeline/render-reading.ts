@@ -10,7 +10,7 @@ import type { FontSet } from './fonts.js'
 import { cloneContent, languageParts, parallelHeading, signatoryRoll } from './parallel-html.js'
 import type { Paper } from './paper.js'
 import { localize } from './publication-schema.js'
-import { cssString, fillTemplate, readTemplate, toHtml, pageCounterContent, fontPlaceholders } from './template.js'
+import { cssString, pageCounterContent, printPage } from './template.js'
 import type { PrintJob } from './browser.js'
 import { headingTitles } from './pdf-outline.js'
 import { keepHyphenatedWords } from './keep-hyphenated.js'
@@ -20,7 +20,6 @@ export const rollLimit = 600
 
 /** Renders the reading edition to a print job for the browser, with its headings for the outline. */
 export async function renderReading(document: Document, fonts: FontSet, paper: Paper): Promise<{ job: PrintJob; headings: string[] }> {
-  const [template, css] = await Promise.all([readTemplate('print-page.html'), readTemplate('reading.css')])
   const primary = document.languages[0].lang
   const body: Element[] = [
     h('header', { className: ['title-block'] }, [
@@ -57,19 +56,13 @@ export async function renderReading(document: Document, fonts: FontSet, paper: P
     ))
   ]
   const pageOf = document.languages[0].labels.pageOf
-  const html = fillTemplate(template, {
-    html: {
-      css: fillTemplate(css, {
-        html: {
-          ...fontPlaceholders(fonts),
-          paper: paper.css,
-          runningHead: cssString(joinedTitle(document, '  ·  ')),
-          pageNumber: pageCounterContent(pageOf)
-        }
-      }),
-      body: toHtml(keepHyphenatedWords(body))
-    },
-    text: { lang: primary, title: joinedTitle(document) }
+  const html = await printPage({
+    stylesheet: 'reading.css',
+    values: { paper: paper.css, runningHead: cssString(joinedTitle(document, '  ·  ')), pageNumber: pageCounterContent(pageOf) },
+    body: keepHyphenatedWords(body),
+    lang: primary,
+    title: joinedTitle(document),
+    fonts
   })
   return {
     job: { html, assets: fonts.files, pdf: { outline: true, tagged: true } },

@@ -14,7 +14,7 @@ import { cloneContent, parallelLabel, signatoryName } from './parallel-html.js'
 import type { Signatory } from './signatories-schema.js'
 import { blankHeaderHeight, blankRowHeight, rollColumns, rollFontSize, sheetMargins } from './signing-sheet-layout.js'
 import type { SheetRoll } from './signing-sheet-roll.js'
-import { cssString, fillTemplate, readTemplate, toHtml, pageCounterContent, fontPlaceholders } from './template.js'
+import { cssString, pageCounterContent, printPage } from './template.js'
 
 export interface SheetOptions {
   /** Blank rows to sign in after the roll. */
@@ -33,7 +33,6 @@ type Labels = Document['languages'][number]['labels']
 
 /** Renders the signing sheet to a print job for the browser. */
 export async function renderSigningSheet(document: Document, fonts: FontSet, paper: Paper, roll: SheetRoll, options: SheetOptions): Promise<PrintJob> {
-  const [template, css] = await Promise.all([readTemplate('print-page.html'), readTemplate('signing-sheet.css')])
   const label = (pick: (labels: Labels) => string) => parallelLabel(document, pick)
   const perLanguage = (make: (lang: string, labels: Labels) => ElementContent[]) =>
     document.languages.map(({ lang, labels }) => h('div', { lang }, make(lang, labels)))
@@ -60,25 +59,23 @@ export async function renderSigningSheet(document: Document, fonts: FontSet, pap
     .map(({ labels }) => pageCounterContent(labels.pageOf))
     .join(` ${cssString('   ·   ')} `)
   const joined = (pick: (labels: Labels) => string) => document.languages.map(({ labels }) => pick(labels)).join(' ')
-  const html = fillTemplate(template, {
-    html: {
-      css: fillTemplate(css, {
-        html: {
-          ...fontPlaceholders(fonts),
-          paper: paper.css,
-          runningHead: cssString(`${joinedTitle(document, ' · ')}  —  ${joined((labels) => labels.signingSheet.title)}`),
-          pageNumber: pageOf,
-          // One line per language, so that no line is wider than the page.
-          footer: options.organisersCopy ? cssString(document.languages.map(({ labels }) => labels.signingSheet.organisersCopy).join('\n')) : 'none',
-          margin: `${sheetMargins.top}mm ${sheetMargins.right}mm ${sheetMargins.bottom}mm ${sheetMargins.left}mm`,
-          rowHeight: `${blankRowHeight}mm`,
-          headerHeight: `${blankHeaderHeight}mm`,
-          rollFontSize: `${rollFontSize}pt`
-        }
-      }),
-      body: toHtml(body)
+  const html = await printPage({
+    stylesheet: 'signing-sheet.css',
+    values: {
+      paper: paper.css,
+      runningHead: cssString(`${joinedTitle(document, ' · ')}  —  ${joined((labels) => labels.signingSheet.title)}`),
+      pageNumber: pageOf,
+      // One line per language, so that no line is wider than the page.
+      footer: options.organisersCopy ? cssString(document.languages.map(({ labels }) => labels.signingSheet.organisersCopy).join('\n')) : 'none',
+      margin: `${sheetMargins.top}mm ${sheetMargins.right}mm ${sheetMargins.bottom}mm ${sheetMargins.left}mm`,
+      rowHeight: `${blankRowHeight}mm`,
+      headerHeight: `${blankHeaderHeight}mm`,
+      rollFontSize: `${rollFontSize}pt`
     },
-    text: { lang: document.languages[0].lang, title: `${joinedTitle(document)} · ${joined((labels) => labels.signingSheet.title)}` }
+    body,
+    lang: document.languages[0].lang,
+    title: `${joinedTitle(document)} · ${joined((labels) => labels.signingSheet.title)}`,
+    fonts
   })
   // Untagged: the sheet is made for paper, and tagging every cell of a 10,000-name roll
   // doubles Chromium's print time. The text still copies and searches.

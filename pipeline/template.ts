@@ -53,6 +53,32 @@ export function pageCounterContent(pattern: string): string {
     .join(' ')
 }
 
+/** What a printed page is made of: its stylesheet (a file in templates/) and what fills it. */
+export interface PrintPage {
+  /** The edition's stylesheet in templates/, e.g. `reading.css`. */
+  stylesheet: string
+  /** Values for the stylesheet's own placeholders (already CSS). */
+  values: Record<string, string>
+  body: RootContent[]
+  lang: string
+  title: string
+  fonts: FontSet
+}
+
+/**
+ * The HTML of a page Chromium prints or captures: templates/print-page.html, which holds
+ * the fonts and the rules every printed edition shares, with the edition's stylesheet.
+ */
+export async function printPage({ stylesheet, values, body, lang, title, fonts }: PrintPage): Promise<string> {
+  const [template, css] = await Promise.all([readTemplate('print-page.html'), readTemplate(stylesheet)])
+  // The stylesheet may name the families too: page-margin boxes do not see custom properties.
+  const shared = fontPlaceholders(fonts)
+  return fillTemplate(template, {
+    html: { ...shared, css: fillTemplate(css, { html: { ...shared, ...values } }), body: toHtml(body) },
+    text: { lang, title }
+  })
+}
+
 /**
  * The stylesheet placeholders every template shares: `{{fonts}}` (the @font-face rules,
  * by default the project's; the web page passes its subset's) and the family names
