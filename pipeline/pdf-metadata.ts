@@ -57,9 +57,9 @@ export function applyPdfMetadata(pdf: PDFDocument, metadata: PdfMetadata): void 
   }
 }
 
-/** Loads Chromium's PDF, applies `metadata`, and saves it deterministically. */
-export async function finalizePdf(bytes: Uint8Array, metadata: PdfMetadata): Promise<Uint8Array> {
+/** Loads Chromium's PDF, applies `metadata`, and saves it deterministically; with its page count. */
+export async function finalizePdf(bytes: Uint8Array, metadata: PdfMetadata): Promise<{ bytes: Uint8Array; pages: number }> {
   const pdf = await loadPdf(bytes)
   applyPdfMetadata(pdf, metadata)
-  return savePdf(pdf)
+  return { bytes: await savePdf(pdf), pages: pdf.getPageCount() }
 }

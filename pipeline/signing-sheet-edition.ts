@@ -11,7 +11,6 @@ import { renderSigningSheet, type SheetOptions } from './render-signing-sheet.js
 import { rowsThatFillPage } from './rows-that-fill-page.js'
 import { rowsBeyondOnePage } from './signing-sheet-layout.js'
 import { sheetRoll } from './signing-sheet-roll.js'
-import { pageCount } from './pdf-io.js'
 
 /** Names past which the rows to sign in start on a page of their own (about ten pages of roll). */
 export const longRoll = 1000
@@ -32,8 +31,7 @@ export const signingSheetEdition: Edition = {
       sheet.blankRows = await rowsThatFillPage(await printer.print(await renderSigningSheet(document, fonts, paper, trialRoll, trial)))
     }
     const printed = await printer.print(await renderSigningSheet(document, fonts, paper, roll, sheet))
-    const bytes = await finalizePdf(printed, pdfMetadataFor(document, date, 'Signing sheet'))
-    const pages = await pageCount(bytes)
+    const { bytes, pages } = await finalizePdf(printed, pdfMetadataFor(document, date, 'Signing sheet'))
     const file = `charter-signing-sheet${options.includePrivate ? '-organisers' : ''}-${paper.name}.pdf`
     return [{ id: 'signing-sheet', file, format: 'pdf', paper: paper.name, pages, bytes }]
   }
