@@ -11,6 +11,7 @@ import { openPrinter, type Printer } from './browser.js'
 import { buildDate } from './build-date.js'
 import type { BuildOptions } from './build-options.js'
 import type { Edition } from './edition.js'
+import { BuildFonts } from './font-subset.js'
 import { loadFonts } from './fonts.js'
 import { failed, lintSource } from './lint/index.js'
 import { loadDocument } from './load-document.js'
@@ -41,7 +42,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (!document || failed(source.files)) return { files: source.files, manifest: undefined }
 
     await prepareOutput(options.out)
-    const fonts = await step('fonts', loadFonts())
+    // Every character the source holds is cut from the fonts once, for every page printed.
+    const fonts = new BuildFonts(await loadFonts(), source.files.map((file) => String(file.value)).join('\n'))
+    await step('fonts', fonts.ready())
     const paper = papers[options.paper ?? document.publication.paper]
     const date = buildDate(document.publication)
     const printer = await step('browser', opening)

@@ -1,6 +1,6 @@
 /** What every edition (reading PDF, EPUB, pamphlet, signing sheet, ...) is given and gives back. */
 import type { Document } from './document.js'
-import type { FontSet } from './fonts.js'
+import type { BuildFonts } from './font-subset.js'
 import type { Paper } from './paper.js'
 import type { Printer } from './browser.js'
 import type { Artifact } from './write-output.js'
@@ -8,7 +8,8 @@ import type { BuildOptions } from './build-options.js'
 
 export interface EditionContext {
   document: Document
-  fonts: FontSet
+  /** The build's fonts, cut to what it prints. */
+  fonts: BuildFonts
   paper: Paper
   /** The date written into every file (SOURCE_DATE_EPOCH or the publication's date). */
   date: Date

@@ -6,19 +6,19 @@
 import { h } from 'hastscript'
 import type { Printer } from './browser.js'
 import { joinedTitle, type Document } from './document.js'
-import type { FontSet } from './fonts.js'
+import type { BuildFonts } from './font-subset.js'
 import { printPage } from './template.js'
 
 /** The cover's size in pixels: 2:3, as e-book shops and readers expect, and small as a PNG. */
 export const coverSize = { width: 1200, height: 1800 }
 
 /** Renders the cover of the edition in `document`'s languages to PNG bytes. */
-export async function renderCover(document: Document, fonts: FontSet, printer: Printer): Promise<Uint8Array> {
+export async function renderCover(document: Document, fonts: BuildFonts, printer: Printer): Promise<Uint8Array> {
   const body = [
     h('div', { className: ['rule'] }),
     h('h1', document.languages.map(({ lang, title }) => h('span', { lang }, title.text)))
   ]
-  const html = await printPage({
+  const page = await printPage({
     stylesheet: 'epub-cover.css',
     values: { width: String(coverSize.width), height: String(coverSize.height) },
     body,
@@ -26,5 +26,5 @@ export async function renderCover(document: Document, fonts: FontSet, printer: P
     title: joinedTitle(document),
     fonts
   })
-  return printer.screenshot({ html, assets: fonts.files }, coverSize)
+  return printer.screenshot(page, coverSize)
 }

@@ -32,7 +32,7 @@ async function makeBook(context: EditionContext, book: { id: string; file: strin
   const [embedded, cover] = await Promise.all([epubFonts(context.fonts, content.text), renderCover(document, context.fonts, context.printer)])
   const bilingual = book.languages.length === context.document.languages.length
   const identifier = bilingual ? context.document.publication.identifier : derivedIdentifier(context.document.publication.identifier, book.languages)
-  const bytes = await packageEpub({ document, content, fonts: context.fonts, embedded, cover, identifier, date: context.date })
+  const bytes = await packageEpub({ document, content, families: context.fonts.families, embedded, cover, identifier, date: context.date })
   return { id: book.id, file: book.file, format: 'epub', paper: null, pages: null, bytes }
 }
 

@@ -14,7 +14,7 @@ import { joinedTitle, type Document } from './document.js'
 import type { EpubContent } from './epub-content.js'
 import { coverImageFile } from './epub-content.js'
 import { epubFontCss, type EpubFont } from './epub-fonts.js'
-import type { FontSet } from './fonts.js'
+import type { FontRole } from './fonts.js'
 import { localize } from './publication-schema.js'
 import { cssString, fillTemplate, readTemplate } from './template.js'
 
@@ -23,7 +23,8 @@ export interface EpubBook {
   /** The Document in the edition's languages only. */
   document: Document
   content: EpubContent
-  fonts: FontSet
+  /** Family names by role, for the stylesheet's font stacks. */
+  families: Record<FontRole, string>
   embedded: EpubFont[]
   cover: Uint8Array
   /** The package's unique identifier (stable across builds). */
@@ -47,7 +48,7 @@ export async function packageEpub(book: EpubBook): Promise<Uint8Array> {
     title: joinedTitle(document),
     lang: languages[0],
     css: fillTemplate(style, {
-      html: { fonts: epubFontCss(book.embedded), latin: cssString(book.fonts.families.latin), han: cssString(book.fonts.families.han) }
+      html: { fonts: epubFontCss(book.embedded), latin: cssString(book.families.latin), han: cssString(book.families.han) }
     }),
     contentOPF: opf,
     tocXHTML: nav,

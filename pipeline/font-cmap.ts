@@ -1,9 +1,7 @@
 /**
- * Reads a font's character map (code point to glyph) straight from its bytes, WOFF2 or
- * TrueType. WOFF2's Brotli stream is opened with Node's own zlib: fontkit decodes it in
- * JavaScript, which cost a build 0.3 s for the glyph-coverage check and the alias check.
+ * Reads a TrueType font's character map (code point to glyph) straight from its bytes:
+ * fontkit would parse the whole 10 MB Chinese face to answer the same question.
  */
-import { brotliDecompressSync } from 'node:zlib'
 
 /** Code point to glyph id, from the font's Unicode cmap subtable (format 12, else 4). */
 export function readCmap(font: Uint8Array): Map<number, number> {
@@ -49,42 +47,12 @@ export function readCmap(font: Uint8Array): Map<number, number> {
   return map
 }
 
-/** The bytes of the font's `cmap` table. */
+/** The bytes of the font's `cmap` table (TrueType or OpenType, not WOFF). */
 function cmapTable(font: Uint8Array): Uint8Array {
   const view = new DataView(font.buffer, font.byteOffset, font.byteLength)
-  if (view.getUint32(0) !== 0x774f4632) {
-    for (let index = 0; index < view.getUint16(4); index++) {
-      const record = 12 + index * 16
-      if (view.getUint32(record) === 0x636d6170) return font.subarray(view.getUint32(record + 8), view.getUint32(record + 8) + view.getUint32(record + 12))
-    }
-    throw new Error('The font has no cmap table')
+  for (let index = 0; index < view.getUint16(4); index++) {
+    const record = 12 + index * 16
+    if (view.getUint32(record) === 0x636d6170) return font.subarray(view.getUint32(record + 8), view.getUint32(record + 8) + view.getUint32(record + 12))
   }
-  // WOFF2: walk the table directory to the cmap's place in the one compressed stream.
-  const count = view.getUint16(12)
-  let at = 48
-  let streamOffset = 0
-  let cmap: { offset: number; length: number } | undefined
-  const base128 = () => {
-    let value = 0
-    for (;;) {
-      const byte = font[at++]
-      value = value * 128 + (byte & 0x7f)
-      if (!(byte & 0x80)) return value
-    }
-  }
-  for (let index = 0; index < count; index++) {
-    const flags = font[at++]
-    const known = flags & 0x3f
-    const tag = known === 63 ? view.getUint32((at += 4) - 4) : known
-    const transform = flags >> 6
-    const length = base128()
-    // glyf and loca are transformed unless their version is 3; other tables unless it is 0.
-    const transformed = known === 10 || known === 11 ? transform !== 3 : transform !== 0
-    const stored = transformed ? base128() : length
-    if (tag === 0) cmap = { offset: streamOffset, length }
-    streamOffset += stored
-  }
-  if (!cmap) throw new Error('The font has no cmap table')
-  const stream = brotliDecompressSync(font.subarray(at, at + view.getUint32(20)))
-  return stream.subarray(cmap.offset, cmap.offset + cmap.length)
+  throw new Error('The font has no cmap table')
 }

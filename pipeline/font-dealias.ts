@@ -1,13 +1,10 @@
 /**
- * Removes "aliases" from a font's character map: code points that share one glyph with
- * another (’ U+2019 and ʼ U+02BC, 自 and the radical ⾃). Chromium's PDF writer can name
- * only one of them in the text layer, and when it names the rarer one pdf.js (Firefox's
- * viewer) copies and searches the wrong character ("Partyʼs" for "Party’s"). Keeping one
- * code point per glyph, the common one, makes the text layer right.
+ * "Aliases" in a font's character map: code points that share one glyph with another
+ * (’ U+2019 and ʼ U+02BC, 自 and the radical ⾃). Chromium's PDF writer can name only one
+ * of them in the text layer, and when it names the rarer one pdf.js (Firefox's viewer)
+ * copies and searches the wrong character ("Partyʼs" for "Party’s"). A subset that keeps
+ * one code point per glyph, the common one, makes the text layer right (font-subset.ts).
  */
-import { readFile } from 'node:fs/promises'
-import { readCmap } from './font-cmap.js'
-import subsetFont from 'subset-font'
 
 /** Code points that are the rarer twin of a common character sharing its glyph. */
 const rareTwins: Array<[number, number]> = [
@@ -31,17 +28,4 @@ export function aliasedCodePoints(cmap: Map<number, number>): number[] {
     const keep = codePoints.find((codePoint) => !isRareTwin(codePoint)) ?? Math.min(...codePoints)
     return codePoints.filter((codePoint) => codePoint !== keep)
   })
-}
-
-/**
- * The font file at `file` with one code point per glyph, as TrueType (sfnt) bytes: quick to
- * make, and only the browser reads it. Unchanged bytes if the font had no aliases.
- */
-export async function dealiasFont(file: string): Promise<Uint8Array> {
-  const bytes = await readFile(file)
-  const cmap = readCmap(bytes)
-  const drop = new Set(aliasedCodePoints(cmap))
-  if (drop.size === 0) return new Uint8Array(bytes)
-  const keep = [...cmap.keys()].filter((codePoint) => !drop.has(codePoint))
-  return new Uint8Array(await subsetFont(bytes, String.fromCodePoint(...keep), { targetFormat: 'sfnt' }))
 }

@@ -1,64 +1,147 @@
 /**
- * Subsets the project's fonts to the characters a text uses, for outputs that carry
- * their own fonts (EPUB, web edition). Each font file (one unicode-range slice of a
- * family and weight) that the text touches is cut down with HarfBuzz; slices the text
- * does not touch are left out. Fonts are read once per call and subsetting is cached.
+ * The fonts of one build, cut down with HarfBuzz (subset-font) to the characters printed.
+ *
+ * Each face's TrueType file (10 MB for a Chinese weight) is cut once per build, to every
+ * character of the source and every printable ASCII character: the build's subset. Chromium
+ * lays out every page in that subset (four small files instead of four large ones or a
+ * hundred unicode-range slices, and one font per face in each PDF); the web page and each
+ * e-book get the subset cut again to exactly their own text, since they carry their fonts
+ * and must carry nothing else (a private signatory's name leaves no glyph behind).
+ *
+ * A page or book with a character beyond the build's subset (from a template, say) gets a
+ * subset of its own that adds it, so a font never lacks a character that the full face has.
  */
-import { readFile } from 'node:fs/promises'
-import fontverter from 'fontverter'
 import subsetFont from 'subset-font'
-import type { FontFace, FontSet } from './fonts.js'
-import { encodeWoff2 } from './woff2-encode.js'
+import type { Asset } from './browser.js'
+import { aliasedCodePoints } from './font-dealias.js'
+import { faceBytes, faceCmap, fontFaceRule, type FontFace, type FontRole, type FontSet } from './fonts.js'
 
-/** A subset of one font file: the same face, only the glyphs for `codePoints`. */
+/** A face cut down to some characters: TrueType bytes. */
 export interface SubsetFace {
   face: FontFace
-  /** The characters of the text this slice covers (and so keeps). */
-  codePoints: number[]
   bytes: Uint8Array
+  /** The characters it maps, each to the glyph id it had in the full face. */
+  cmap: Map<number, number>
 }
 
-export type SubsetFormat = 'woff2' | 'sfnt'
-
-/**
- * The subsets of every face in `fonts` that `text` needs, in `format`.
- * `faces` limits which faces are considered (default: all); `options` go to HarfBuzz
- * (e.g. `preserveNameIds` to keep the licence in the name table).
- */
-export async function subsetFaces(
-  fonts: FontSet,
-  text: string,
-  format: SubsetFormat,
-  faces: FontFace[] = fonts.faces,
-  options: Omit<NonNullable<Parameters<typeof subsetFont>[2]>, 'targetFormat'> = {}
-): Promise<SubsetFace[]> {
-  const used = [...new Set(Array.from(text, (character) => character.codePointAt(0)!))].sort((a, b) => a - b)
-  const jobs = faces.flatMap((face) => {
-    const codePoints = used.filter((codePoint) => face.ranges.some(([low, high]) => codePoint >= low && codePoint <= high))
-    if (codePoints.length === 0) return []
-    return [
-      (async (): Promise<SubsetFace> => {
-        const source = await sfntOf(face.file)
-        // WOFF2 is wrapped here (woff2-encode.ts): HarfBuzz's own WOFF2 step is far slower.
-        const sfnt = await subsetFont(source, String.fromCodePoint(...codePoints), { ...options, targetFormat: 'sfnt' })
-        const bytes = format === 'woff2' ? encodeWoff2(sfnt) : new Uint8Array(sfnt)
-        return { face, codePoints, bytes }
-      })()
-    ]
-  })
-  return Promise.all(jobs)
+/** The @font-face rules and the files a page laid out by Chromium loads. */
+export interface PageFonts {
+  css: string
+  assets: Map<string, Asset>
 }
 
 /**
- * A font file as TrueType bytes, decoded from WOFF2 once per process: HarfBuzz reads only
- * sfnt, and the web page and each of the e-books subset the same slices.
+ * The OpenType features a browser or reader applies to horizontal or vertical text, kept
+ * with the glyphs they reach: kerning, ligatures, marks, localised forms, and the CJK
+ * punctuation spacing features (halt, chws, ...) that `text-spacing-trim` uses. Features
+ * only a glyph picker applies (aalt, ruby, width variants) are dropped with their glyphs.
  */
-const decoded = new Map<string, Promise<Uint8Array>>()
-function sfntOf(file: string): Promise<Uint8Array> {
-  let sfnt = decoded.get(file)
-  if (!sfnt) {
-    sfnt = readFile(file).then((bytes) => fontverter.convert(bytes, 'truetype'))
-    decoded.set(file, sfnt)
+const layoutFeatures = [
+  'ccmp', 'locl', 'mark', 'mkmk', 'rlig', 'liga', 'clig', 'calt', 'rclt', 'curs', 'dist', 'kern',
+  'halt', 'chws', 'palt', 'vert', 'vrt2', 'vhal', 'vchw', 'vpal', 'vkrn'
+]
+
+/**
+ * Name table entries kept: the names (0-6) and, because the SIL Open Font Licence asks that
+ * every copy carry it, the licence and its URL (13, 14).
+ */
+const preserveNameIds = [0, 1, 2, 3, 4, 5, 6, 13, 14]
+
+/**
+ * Characters every build's subset holds beside the source's: what CSS counters, list markers
+ * and page labels print (printable ASCII), and the separators the editions put between a
+ * publisher and a date, or two titles (· and —).
+ */
+const alwaysPrinted = [...Array.from({ length: 0x7f - 0x20 }, (_, index) => 0x20 + index), 0xb7, 0x2014]
+
+export class BuildFonts {
+  readonly faces: FontFace[]
+  readonly families: Record<FontRole, string>
+  readonly #subset: Promise<SubsetFace[]>
+  readonly #characters: Set<number>
+  /** Subsets for pages with characters beyond the build's, by their sorted characters. */
+  readonly #extended = new Map<string, Promise<SubsetFace[]>>()
+
+  /** Starts cutting every face to the characters of `text` (the source's files) and printable ASCII. */
+  constructor(fonts: FontSet, text: string) {
+    this.faces = fonts.faces
+    this.families = fonts.families
+    this.#characters = new Set([...alwaysPrinted, ...codePoints(text)])
+    this.#subset = this.#cutFaces(this.#characters)
+    this.#subset.catch(() => undefined)
   }
-  return sfnt
+
+  /** Resolves when the build's subset is made (or rejects with why it could not be). */
+  async ready(): Promise<void> {
+    await this.#subset
+  }
+
+  /** The fonts for a page whose whole HTML, stylesheet included, is `html`. */
+  async forPage(html: string): Promise<PageFonts> {
+    // Comments in the stylesheet and the page are never drawn.
+    const drawn = html.replace(/\/\*[\s\S]*?\*\//g, '').replace(/<!--[\s\S]*?-->/g, '')
+    const { faces, suffix } = await this.#covering(codePoints(drawn))
+    const url = (face: FontFace) => `fonts/${face.slug}${suffix}.ttf`
+    return {
+      css: faces.map(({ face }) => fontFaceRule(face, url(face), 'truetype')).join('\n'),
+      assets: new Map(faces.map(({ face, bytes }): [string, Asset] => [url(face), bytes]))
+    }
+  }
+
+  /**
+   * Each of `faces` cut to exactly the characters of `text`, for a file that carries its own
+   * fonts (the web page, an e-book). A face that maps none of them is left out.
+   */
+  async cut(text: string, faces: FontFace[] = this.faces): Promise<SubsetFace[]> {
+    const wanted = codePoints(text)
+    const { faces: subsets } = await this.#covering(wanted)
+    const made = await Promise.all(subsets.filter(({ face }) => faces.includes(face)).map((subset) => cutFace(subset.face, subset.bytes, subset.cmap, wanted)))
+    return made.filter((subset): subset is SubsetFace => subset !== undefined)
+  }
+
+  /** The build's subset if it holds every one of `wanted`, else a subset that adds them. */
+  async #covering(wanted: Set<number>): Promise<{ faces: SubsetFace[]; suffix: string }> {
+    const extra = [...wanted].filter((codePoint) => !this.#characters.has(codePoint)).sort((a, b) => a - b)
+    if (extra.length === 0) return { faces: await this.#subset, suffix: '' }
+    const key = String.fromCodePoint(...extra)
+    let subset = this.#extended.get(key)
+    if (!subset) {
+      subset = this.#cutFaces(new Set([...this.#characters, ...extra]))
+      this.#extended.set(key, subset)
+    }
+    // Named by what they add, so the same page gets the same file names in every build.
+    return { faces: await subset, suffix: `-${extra.map((codePoint) => codePoint.toString(16)).join('-')}` }
+  }
+
+  async #cutFaces(characters: Set<number>): Promise<SubsetFace[]> {
+    const made = await Promise.all(this.faces.map(async (face) => cutFace(face, await faceBytes(face), await faceCmap(face), characters)))
+    return made.filter((subset): subset is SubsetFace => subset !== undefined)
+  }
+}
+
+/**
+ * `bytes` (the face's file, or a subset of it whose characters `cmap` lists) cut to those of
+ * `wanted` that it maps; undefined when it maps none. A Latin face loses the rarer of two
+ * characters that share a glyph (font-dealias.ts), so the PDF's text layer names the common one.
+ */
+async function cutFace(face: FontFace, bytes: Uint8Array, cmap: Map<number, number>, wanted: Set<number>): Promise<SubsetFace | undefined> {
+  const kept = new Map<number, number>()
+  for (const codePoint of [...wanted].sort((a, b) => a - b)) {
+    const glyph = cmap.get(codePoint)
+    if (glyph !== undefined) kept.set(codePoint, glyph)
+  }
+  if (face.role === 'latin') for (const codePoint of aliasedCodePoints(kept)) kept.delete(codePoint)
+  if (kept.size === 0) return undefined
+  const font = await subsetFont(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), String.fromCodePoint(...kept.keys()), {
+    targetFormat: 'sfnt',
+    keepFeatures: layoutFeatures,
+    preserveNameIds
+  })
+  return { face, bytes: new Uint8Array(font.buffer, font.byteOffset, font.byteLength), cmap: kept }
+}
+
+function codePoints(text: string): Set<number> {
+  const set = new Set<number>()
+  for (const character of text) set.add(character.codePointAt(0)!)
+  return set
 }

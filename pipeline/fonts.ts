@@ -1,48 +1,42 @@
 /**
- * The project's fonts, as listed in fonts/fonts.json: @font-face rules that name local
- * files by a relative URL (`fonts/<file>.woff2`), and the map from those URLs to files on
- * disk. Read once per build; every edition and output takes what it needs from here.
+ * The project's fonts, as listed in fonts/fonts.json: for each family and weight one static
+ * TrueType file from a pinned npm package, with all its layout features. Every edition takes
+ * its fonts from here, cut down to the characters it prints (font-subset.ts); the files
+ * themselves are read once per process.
  */
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Asset } from './browser.js'
 import { FontPackageError } from './errors.js'
-import { dealiasFont } from './font-dealias.js'
+import { readCmap } from './font-cmap.js'
 
-/** One font file: a weight of a family, covering `unicodeRange`. */
+export type FontRole = 'latin' | 'han'
+
+/** One weight of a family: a TrueType file. */
 export interface FontFace {
   family: string
-  role: 'latin' | 'han'
+  role: FontRole
   weight: number
-  /** The URL the CSS uses, relative to the page: `fonts/<name>.woff2`. */
-  url: string
-  /** Absolute path of the WOFF2 file. */
+  /** Absolute path of the package's TrueType file. */
   file: string
-  /** Inclusive code point ranges this file covers. */
-  ranges: Array<[number, number]>
-  unicodeRange: string
+  /** The face's file name in outputs and pages, without extension: `noto-serif-hk-400`. */
+  slug: string
 }
 
 export interface FontSet {
+  /** Every face, in fonts.json order (the Latin family first). */
   faces: FontFace[]
-  /** @font-face rules for every face, with relative URLs. */
-  css: string
-  /**
-   * URL (as in `css`) to the file the browser loads: the package's file, or for Latin
-   * faces a copy without aliased code points (see font-dealias.ts), made when first asked.
-   */
-  files: Map<string, Asset>
-  /** Family names by role, for templates' CSS custom properties. */
-  families: Record<FontFace['role'], string>
+  /** Family names by role, for the stylesheets' font stacks. */
+  families: Record<FontRole, string>
 }
 
 interface FamilyEntry {
   family: string
   package: string
-  role: FontFace['role']
-  weights: number[]
+  role: FontRole
+  /** Weight to the file's path inside the package. */
+  files: Record<string, string>
 }
 
 /** Folder holding fonts.json (the project's fonts/, next to lib/ and pipeline/). */
@@ -50,74 +44,51 @@ export const fontsFolder = fileURLToPath(new URL('../fonts/', import.meta.url))
 
 const require = createRequire(import.meta.url)
 
-/** Reads fonts.json and every listed package's CSS. Throws FontPackageError if one is missing. */
+/** Reads fonts.json and finds every listed file. Throws FontPackageError if a package is missing. */
 export async function loadFonts(): Promise<FontSet> {
   const config = JSON.parse(await readFile(path.join(fontsFolder, 'fonts.json'), 'utf8')) as { families: FamilyEntry[] }
   const faces: FontFace[] = []
   for (const entry of config.families) {
-    for (const weight of entry.weights) {
-      let cssPath: string
-      try {
-        cssPath = require.resolve(`${entry.package}/${weight}.css`)
-      } catch {
-        throw new FontPackageError(entry.package)
-      }
-      const css = await readFile(cssPath, 'utf8')
-      faces.push(...parseFontsourceCss(css, path.dirname(cssPath), entry, weight))
+    let folder: string
+    try {
+      folder = path.dirname(require.resolve(`${entry.package}/package.json`))
+    } catch {
+      throw new FontPackageError(entry.package)
+    }
+    const slug = entry.family.toLowerCase().replace(/[^a-z0-9]+/g, '-')
+    for (const [weight, file] of Object.entries(entry.files)) {
+      faces.push({ family: entry.family, role: entry.role, weight: Number(weight), file: path.join(folder, file), slug: `${slug}-${weight}` })
     }
   }
   const families = Object.fromEntries(config.families.map((entry) => [entry.role, entry.family])) as FontSet['families']
-  return {
-    faces,
-    css: faces.map(fontFaceRule).join('\n'),
-    files: new Map(faces.map((face): [string, Asset] => [face.url, face.role === 'latin' ? once(() => dealiasFont(face.file)) : face.file])),
-    families
+  return { faces, families }
+}
+
+const bytesRead = new Map<string, Promise<Uint8Array>>()
+const cmaps = new Map<string, Promise<Map<number, number>>>()
+
+/** The face's TrueType file, read once per process. */
+export function faceBytes(face: FontFace): Promise<Uint8Array> {
+  let bytes = bytesRead.get(face.file)
+  if (!bytes) {
+    bytes = readFile(face.file).then((buffer) => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength))
+    bytes.catch(() => bytesRead.delete(face.file))
+    bytesRead.set(face.file, bytes)
   }
+  return bytes
 }
 
-function once<T>(make: () => Promise<T>): () => Promise<T> {
-  let made: Promise<T> | undefined
-  return () => (made ??= make())
-}
-
-/** The @font-face rule for one face. */
-export function fontFaceRule(face: FontFace): string {
-  return `@font-face{font-family:'${face.family}';font-style:normal;font-weight:${face.weight};font-display:block;src:url(${face.url}) format('woff2');unicode-range:${face.unicodeRange}}`
-}
-
-/** Whether the project's fonts have a face of `role` covering `codePoint`. */
-export function covers(fonts: FontSet, codePoint: number, role?: FontFace['role']): boolean {
-  return fonts.faces.some(
-    (face) => (role === undefined || face.role === role) && face.ranges.some(([low, high]) => codePoint >= low && codePoint <= high)
-  )
-}
-
-function parseFontsourceCss(css: string, folder: string, entry: FamilyEntry, weight: number): FontFace[] {
-  const faces: FontFace[] = []
-  for (const block of css.matchAll(/@font-face\s*{([^}]*)}/g)) {
-    const body = block[1]
-    if (!/font-style:\s*normal/.test(body)) continue
-    const source = /url\(\.\/files\/([^)]+\.woff2)\)/.exec(body)
-    const range = /unicode-range:\s*([^;]+);/.exec(body)
-    if (!source) continue
-    const unicodeRange = range ? range[1].trim() : 'U+0-10FFFF'
-    faces.push({
-      family: entry.family,
-      role: entry.role,
-      weight,
-      url: `fonts/${source[1]}`,
-      file: path.join(folder, 'files', source[1]),
-      ranges: parseUnicodeRange(unicodeRange),
-      unicodeRange
-    })
+/** The face's character map (code point to glyph), read once per process. */
+export function faceCmap(face: FontFace): Promise<Map<number, number>> {
+  let cmap = cmaps.get(face.file)
+  if (!cmap) {
+    cmap = faceBytes(face).then(readCmap)
+    cmaps.set(face.file, cmap)
   }
-  return faces
+  return cmap
 }
 
-function parseUnicodeRange(value: string): Array<[number, number]> {
-  return value.split(',').map((part) => {
-    const [low, high] = part.trim().replace(/^U\+/i, '').split('-')
-    if (low.includes('?')) return [parseInt(low.replace(/\?/g, '0'), 16), parseInt(low.replace(/\?/g, 'F'), 16)]
-    return [parseInt(low, 16), parseInt(high ?? low, 16)]
-  })
+/** An @font-face rule naming one face's file by a URL relative to the page or stylesheet. */
+export function fontFaceRule(face: FontFace, url: string, format: 'truetype' | 'woff2'): string {
+  return `@font-face{font-family:'${face.family}';font-style:normal;font-weight:${face.weight};font-display:block;src:url(${url}) format('${format}')}`
 }

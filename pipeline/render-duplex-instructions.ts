@@ -6,7 +6,7 @@
  */
 import { h } from 'hastscript'
 import type { PrintJob } from './browser.js'
-import type { FontSet } from './fonts.js'
+import type { BuildFonts } from './font-subset.js'
 import type { Paper } from './paper.js'
 import { printPage } from './template.js'
 
@@ -25,8 +25,8 @@ export function duplexInstructions(side: 'fronts' | 'backs', sheets: number, fil
 }
 
 /** A print job of one landscape `paper` page per line, each line at the top edge. */
-export async function renderDuplexInstructions(lines: string[], fonts: FontSet, paper: Paper): Promise<PrintJob> {
-  const html = await printPage({
+export async function renderDuplexInstructions(lines: string[], fonts: BuildFonts, paper: Paper): Promise<PrintJob> {
+  const page = await printPage({
     stylesheet: 'duplex-instructions.css',
     values: { width: String(paper.height), height: String(paper.width) },
     body: lines.map((line) => h('div', { className: ['side'] }, [h('p', line)])),
@@ -34,5 +34,5 @@ export async function renderDuplexInstructions(lines: string[], fonts: FontSet, 
     title: 'Instructions',
     fonts
   })
-  return { html, assets: fonts.files, pdf: { outline: false, tagged: false } }
+  return { ...page, pdf: { outline: false, tagged: false } }
 }

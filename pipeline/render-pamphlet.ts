@@ -8,7 +8,7 @@ import type { Element } from 'hast'
 import { h } from 'hastscript'
 import type { PrintJob } from './browser.js'
 import { joinedTitle, type Document } from './document.js'
-import type { FontSet } from './fonts.js'
+import type { BuildFonts } from './font-subset.js'
 import { cloneContent, languageParts, signatoryRoll } from './parallel-html.js'
 import type { Paper } from './paper.js'
 import { localize } from './publication-schema.js'
@@ -38,11 +38,10 @@ const qrAsset = 'sign-qr.svg'
 type Asset = PrintJob['assets'] extends ReadonlyMap<string, infer A> ? A : never
 
 /** Renders the pamphlet to a print job for the browser. */
-export async function renderPamphlet(document: Document, fonts: FontSet, paper: Paper): Promise<PrintJob> {
+export async function renderPamphlet(document: Document, fonts: BuildFonts, paper: Paper): Promise<PrintJob> {
   const { publication } = document
   const signUrl = publication['sign-url']
-  const assets = new Map<string, Asset>(fonts.files)
-  if (signUrl) assets.set(qrAsset, await signQrCode(signUrl))
+  const qrCode = signUrl ? await signQrCode(signUrl) : undefined
 
   const colophon = (lang: string) => `${localize(publication.publisher, lang)} · ${publication.date}`
   const body: Element[] = [
@@ -81,7 +80,7 @@ export async function renderPamphlet(document: Document, fonts: FontSet, paper: 
     ])
   ]
   const page = pamphletPageFor(paper)
-  const html = await printPage({
+  const printed = await printPage({
     stylesheet: 'pamphlet.css',
     values: {
       page: page.css,
@@ -94,5 +93,7 @@ export async function renderPamphlet(document: Document, fonts: FontSet, paper: 
     title: joinedTitle(document),
     fonts
   })
-  return { html, assets, pdf: { outline: false, tagged: true } }
+  const assets = new Map<string, Asset>(printed.assets)
+  if (qrCode) assets.set(qrAsset, qrCode)
+  return { html: printed.html, assets, pdf: { outline: false, tagged: true } }
 }

@@ -6,7 +6,7 @@
 import { h } from 'hastscript'
 import type { Element } from 'hast'
 import { joinedTitle, type Document } from './document.js'
-import type { FontSet } from './fonts.js'
+import type { BuildFonts } from './font-subset.js'
 import { cloneContent, languageParts, parallelHeading, signatoryRoll } from './parallel-html.js'
 import type { Paper } from './paper.js'
 import { localize } from './publication-schema.js'
@@ -19,7 +19,7 @@ import { keepHyphenatedWords } from './keep-hyphenated.js'
 export const rollLimit = 600
 
 /** Renders the reading edition to a print job for the browser, with its headings for the outline. */
-export async function renderReading(document: Document, fonts: FontSet, paper: Paper): Promise<{ job: PrintJob; headings: string[] }> {
+export async function renderReading(document: Document, fonts: BuildFonts, paper: Paper): Promise<{ job: PrintJob; headings: string[] }> {
   const primary = document.languages[0].lang
   const body: Element[] = [
     h('header', { className: ['title-block'] }, [
@@ -56,7 +56,7 @@ export async function renderReading(document: Document, fonts: FontSet, paper: P
     ))
   ]
   const pageOf = document.languages[0].labels.pageOf
-  const html = await printPage({
+  const page = await printPage({
     stylesheet: 'reading.css',
     values: { paper: paper.css, runningHead: cssString(joinedTitle(document, '  ·  ')), pageNumber: pageCounterContent(pageOf) },
     body: keepHyphenatedWords(body),
@@ -65,7 +65,7 @@ export async function renderReading(document: Document, fonts: FontSet, paper: P
     fonts
   })
   return {
-    job: { html, assets: fonts.files, pdf: { outline: true, tagged: true } },
+    job: { ...page, pdf: { outline: true, tagged: true } },
     headings: headingTitles({ type: 'root', children: body })
   }
 }

@@ -8,7 +8,7 @@ import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import type { PrintJob } from './browser.js'
 import { joinedTitle, type Document } from './document.js'
-import type { FontSet } from './fonts.js'
+import type { BuildFonts } from './font-subset.js'
 import type { Paper } from './paper.js'
 import { cloneContent, parallelLabel, signatoryName } from './parallel-html.js'
 import type { Signatory } from './signatories-schema.js'
@@ -32,7 +32,7 @@ export interface SheetOptions {
 type Labels = Document['languages'][number]['labels']
 
 /** Renders the signing sheet to a print job for the browser. */
-export async function renderSigningSheet(document: Document, fonts: FontSet, paper: Paper, roll: SheetRoll, options: SheetOptions): Promise<PrintJob> {
+export async function renderSigningSheet(document: Document, fonts: BuildFonts, paper: Paper, roll: SheetRoll, options: SheetOptions): Promise<PrintJob> {
   const label = (pick: (labels: Labels) => string) => parallelLabel(document, pick)
   const perLanguage = (make: (lang: string, labels: Labels) => ElementContent[]) =>
     document.languages.map(({ lang, labels }) => h('div', { lang }, make(lang, labels)))
@@ -59,7 +59,7 @@ export async function renderSigningSheet(document: Document, fonts: FontSet, pap
     .map(({ labels }) => pageCounterContent(labels.pageOf))
     .join(` ${cssString('   ·   ')} `)
   const joined = (pick: (labels: Labels) => string) => document.languages.map(({ labels }) => pick(labels)).join(' ')
-  const html = await printPage({
+  const page = await printPage({
     stylesheet: 'signing-sheet.css',
     values: {
       paper: paper.css,
@@ -79,7 +79,7 @@ export async function renderSigningSheet(document: Document, fonts: FontSet, pap
   })
   // Untagged: the sheet is made for paper, and tagging every cell of a 10,000-name roll
   // doubles Chromium's print time. The text still copies and searches.
-  return { html, assets: fonts.files, pdf: { outline: false, tagged: false } }
+  return { ...page, pdf: { outline: false, tagged: false } }
 }
 
 /** A group of the roll as a table, `columns` names a row, its heading repeated on every page. */

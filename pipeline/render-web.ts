@@ -8,21 +8,20 @@
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import { joinedTitle, type Document } from './document.js'
-import type { FontSet } from './fonts.js'
+import type { BuildFonts } from './font-subset.js'
 import { cloneContent, languageParts, signatoryRoll } from './parallel-html.js'
 import { localize } from './publication-schema.js'
 import { fillTemplate, fontPlaceholders, readTemplate, toHtml } from './template.js'
-import { webFonts } from './web-fonts.js'
-import type { SubsetFace } from './font-subset.js'
+import { webFonts, type WebFont } from './web-fonts.js'
 
 export interface WebPage {
   html: string
-  /** The subset font slices the page names, each at its face's `url` relative to the page. */
-  fonts: SubsetFace[]
+  /** The font files the page names, each at its `url` relative to the page. */
+  fonts: WebFont[]
 }
 
 /** Renders the web edition of `document`, with its fonts subset to the page's text. */
-export async function renderWeb(document: Document, fonts: FontSet): Promise<WebPage> {
+export async function renderWeb(document: Document, fonts: BuildFonts): Promise<WebPage> {
   const [template, css] = await Promise.all([readTemplate('web.html'), readTemplate('web.css')])
   const body: Element[] = [
     languageSwitch(document),
@@ -51,7 +50,7 @@ export async function renderWeb(document: Document, fonts: FontSet): Promise<Web
     html: {
       css: fillTemplate(css, {
         html: {
-          ...fontPlaceholders(fonts, subset.css),
+          ...fontPlaceholders(fonts.families, subset.css),
           languages: String(document.languages.length),
           switch: switchRules(document)
         }
@@ -60,7 +59,7 @@ export async function renderWeb(document: Document, fonts: FontSet): Promise<Web
     },
     text: { lang: document.languages[0].lang, title: joinedTitle(document) }
   })
-  return { html, fonts: subset.faces }
+  return { html, fonts: subset.fonts }
 }
 
 /** The name of a language in itself (`English`, `中文`), from the runtime's CLDR data. */

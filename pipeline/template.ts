@@ -8,7 +8,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Root, RootContent } from 'hast'
 import rehypeStringify from 'rehype-stringify'
-import type { FontSet } from './fonts.js'
+import type { PrintJob } from './browser.js'
+import type { BuildFonts } from './font-subset.js'
 import { unified } from 'unified'
 
 /** The project's templates/ folder. */
@@ -62,30 +63,35 @@ export interface PrintPage {
   body: RootContent[]
   lang: string
   title: string
-  fonts: FontSet
+  fonts: BuildFonts
 }
 
+/** Stands for the @font-face rules until the page's text, which decides them, is known. */
+const fontRules = '/* charter: @font-face rules */'
+
 /**
- * The HTML of a page Chromium prints or captures: templates/print-page.html, which holds
- * the fonts and the rules every printed edition shares, with the edition's stylesheet.
+ * The HTML of a page Chromium prints or captures, and the font files it loads:
+ * templates/print-page.html, which holds the fonts and the rules every printed edition
+ * shares, with the edition's stylesheet.
  */
-export async function printPage({ stylesheet, values, body, lang, title, fonts }: PrintPage): Promise<string> {
+export async function printPage({ stylesheet, values, body, lang, title, fonts }: PrintPage): Promise<Pick<PrintJob, 'html' | 'assets'>> {
   const [template, css] = await Promise.all([readTemplate('print-page.html'), readTemplate(stylesheet)])
   // The stylesheet may name the families too: page-margin boxes do not see custom properties.
-  const shared = fontPlaceholders(fonts)
-  return fillTemplate(template, {
+  const shared = fontPlaceholders(fonts.families, fontRules)
+  const html = fillTemplate(template, {
     html: { ...shared, css: fillTemplate(css, { html: { ...shared, ...values } }), body: toHtml(body) },
     text: { lang, title }
   })
+  const pageFonts = await fonts.forPage(html)
+  return { html: html.replace(fontRules, () => pageFonts.css), assets: pageFonts.assets }
 }
 
 /**
- * The stylesheet placeholders every template shares: `{{fonts}}` (the @font-face rules,
- * by default the project's; the web page passes its subset's) and the family names
- * `{{latin}}` and `{{han}}` as CSS strings.
+ * The stylesheet placeholders every template shares: `{{fonts}}` (the @font-face rules)
+ * and the family names `{{latin}}` and `{{han}}` as CSS strings.
  */
-export function fontPlaceholders(fonts: Pick<FontSet, 'css' | 'families'>, faces: string = fonts.css): Record<'fonts' | 'latin' | 'han', string> {
-  return { fonts: faces, latin: cssString(fonts.families.latin), han: cssString(fonts.families.han) }
+export function fontPlaceholders(families: Record<'latin' | 'han', string>, faces: string): Record<'fonts' | 'latin' | 'han', string> {
+  return { fonts: faces, latin: cssString(families.latin), han: cssString(families.han) }
 }
 
 function escapeHtml(value: string): string {

@@ -1,6 +1,6 @@
 /**
  * The `web` artifact: the charter as one HTML page (`web/index.html`) with its fonts beside
- * it (`web/fonts/*.woff2`, ids `web-font-<slice>`), subset to the page's text. The folder
+ * it (`web/fonts/<family>-<weight>.woff2`, ids `web-font-<family>-<weight>`), subset to the page's text. The folder
  * works as it is: opened from disk, served by any web server, or copied to a phone.
  */
 import type { Edition } from './edition.js'
@@ -14,9 +14,9 @@ export const webEdition: Edition = {
   id: 'web',
   async produce({ document, fonts }) {
     const page = await renderWeb(document, fonts)
-    const fontFiles = page.fonts.map(({ face, bytes }): Artifact => ({
-      id: `web-font-${face.url.replace(/^fonts\//, '').replace(/\.woff2$/, '')}`,
-      file: `${webFolder}/${face.url}`,
+    const fontFiles = page.fonts.map(({ face, url, bytes }): Artifact => ({
+      id: `web-font-${face.slug}`,
+      file: `${webFolder}/${url}`,
       format: 'woff2',
       paper: null,
       pages: null,

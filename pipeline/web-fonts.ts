@@ -1,18 +1,25 @@
 /**
- * The fonts of the web edition: each unicode-range slice of each face, cut down to the
- * characters the page sets in that weight, and the @font-face rules naming them by a URL
- * relative to the page. Browsers honour unicode-range, so a reader's phone fetches only
- * the slices the page uses, and each slice holds only the glyphs the page needs.
+ * The fonts of the web edition: each face cut down to the characters the page sets in its
+ * weight, as WOFF2, and the @font-face rules naming them by a URL relative to the page.
  */
+import { createHash } from 'node:crypto'
 import type { Element, ElementContent } from 'hast'
-import { fontFaceRule, type FontSet } from './fonts.js'
-import { subsetFaces, type SubsetFace } from './font-subset.js'
+import { fontFaceRule, type FontFace } from './fonts.js'
+import type { BuildFonts } from './font-subset.js'
+import { encodeWoff2 } from './woff2-encode.js'
+
+/** One font file of the page. */
+export interface WebFont {
+  face: FontFace
+  /** Relative to the page: `fonts/noto-serif-hk-400.woff2`. */
+  url: string
+  bytes: Uint8Array
+}
 
 export interface WebFonts {
-  /** @font-face rules for every subset slice, with URLs relative to the page (`fonts/x.woff2`). */
+  /** @font-face rules for every file, with URLs relative to the page. */
   css: string
-  /** The subset slices, each to be written next to the page at its face's `url`. */
-  faces: SubsetFace[]
+  fonts: WebFont[]
 }
 
 /** Tags and classes the web stylesheet sets in weight 700; everything else is 400. */
@@ -25,18 +32,15 @@ const boldClass = 'number'
  */
 const markers = '0123456789.'
 
-/** The subset fonts for `content` (the page's body) plus `extra` text set in the regular weight. */
-export async function webFonts(fonts: FontSet, content: ElementContent[], extra = ''): Promise<WebFonts> {
+/** The fonts for `content` (the page's body) plus `extra` text set in the regular weight. */
+export async function webFonts(fonts: BuildFonts, content: ElementContent[], extra = ''): Promise<WebFonts> {
   const text = { 400: markers + extra, 700: '' }
   collect(content, false, text)
-  const faces = (
-    await Promise.all(
-      ([400, 700] as const).map((weight) =>
-        subsetCached(fonts, text[weight], fonts.faces.filter((face) => face.weight === weight))
-      )
-    )
+  const subsets = (
+    await Promise.all(([400, 700] as const).map((weight) => fonts.cut(text[weight], fonts.faces.filter((face) => face.weight === weight))))
   ).flat()
-  return { css: faces.map(({ face }) => fontFaceRule(face)).join('\n'), faces }
+  const files = await Promise.all(subsets.map(async ({ face, bytes }): Promise<WebFont> => ({ face, url: `fonts/${face.slug}.woff2`, bytes: await woff2Cached(bytes) })))
+  return { css: files.map(({ face, url }) => fontFaceRule(face, url, 'woff2')).join('\n'), fonts: files }
 }
 
 function collect(nodes: ElementContent[], bold: boolean, text: Record<400 | 700, string>) {
@@ -52,30 +56,18 @@ function isBold(element: Element): boolean {
 }
 
 /**
- * Subsetting is the slow part of a web build (HarfBuzz over ~100 slices). A preview rebuilds
- * after every keystroke saved, and most edits leave a slice's characters as they were, so
- * each slice's subset is kept for the life of the process, keyed by file and characters.
+ * The preview rebuilds the page after every save, and most edits leave a weight's characters
+ * as they were: the last few WOFF2 files made are kept, keyed by their TrueType bytes.
  */
-const cache = new Map<string, Promise<SubsetFace[]>>()
-const cacheLimit = 2000
+const encoded = new Map<string, Uint8Array>()
 
-async function subsetCached(fonts: FontSet, text: string, faces: FontSet['faces']): Promise<SubsetFace[]> {
-  const used = [...new Set(Array.from(text))].sort().join('')
-  const results = await Promise.all(
-    faces.map((face) => {
-      const inFace = Array.from(used)
-        .filter((character) => face.ranges.some(([low, high]) => character.codePointAt(0)! >= low && character.codePointAt(0)! <= high))
-        .join('')
-      if (inFace === '') return Promise.resolve([])
-      const key = `${face.file}\n${inFace}`
-      if (cache.size > cacheLimit) cache.clear()
-      if (!cache.has(key)) {
-        const pending = subsetFaces(fonts, inFace, 'woff2', [face])
-        pending.catch(() => cache.delete(key))
-        cache.set(key, pending)
-      }
-      return cache.get(key)!
-    })
-  )
-  return results.flat()
+async function woff2Cached(sfnt: Uint8Array): Promise<Uint8Array> {
+  const key = createHash('sha256').update(sfnt).digest('hex')
+  let woff2 = encoded.get(key)
+  if (!woff2) {
+    woff2 = encodeWoff2(sfnt)
+    if (encoded.size >= 8) encoded.delete(encoded.keys().next().value!)
+    encoded.set(key, woff2)
+  }
+  return woff2
 }

@@ -1,17 +1,16 @@
 /** WOFF2 with the null transform, made with Node's own Brotli: fontkit reads back every glyph. */
-import { readFile } from 'node:fs/promises'
 import * as fontkit from 'fontkit'
 import subsetFont from 'subset-font'
 import { describe, expect, it } from 'vitest'
-import { loadFonts } from '../pipeline/fonts.js'
+import { faceBytes, loadFonts } from '../pipeline/fonts.js'
 import { encodeWoff2, NotAnSfntError } from '../pipeline/woff2-encode.js'
 
 describe('encodeWoff2()', () => {
   it('wraps a subset font so that its glyphs, outlines and advances read back the same', async () => {
     const fonts = await loadFonts()
-    const face = fonts.faces.find((candidate) => candidate.role === 'han' && candidate.ranges.some(([low, high]) => low <= 0x6e2f && 0x6e2f <= high))!
-    const text = '港香約章'.split('').filter((character) => face.ranges.some(([low, high]) => low <= character.codePointAt(0)! && character.codePointAt(0)! <= high)).join('')
-    const sfnt = new Uint8Array(await subsetFont(await readFile(face.file), text, { targetFormat: 'sfnt' }))
+    const face = fonts.faces.find((candidate) => candidate.role === 'han')!
+    const text = '港香約章'
+    const sfnt = new Uint8Array(await subsetFont(Buffer.from(await faceBytes(face)), text, { targetFormat: 'sfnt' }))
     const woff2 = encodeWoff2(sfnt)
     expect(Buffer.from(woff2.subarray(0, 4)).toString('latin1')).toBe('wOF2')
     expect(woff2.length % 4).toBe(0)

@@ -1,57 +1,26 @@
 /**
- * Which characters the project's fonts really contain: the cmaps of the WOFF2 files that
- * loadFonts() lists, read by font-cmap.ts. A face counts for a character only when both its
- * unicode-range (what Chromium will load it for) and its cmap include it. Files are opened
- * only when a character needs them, and each is read once per process.
+ * Which characters the project's fonts really contain: the character maps of the TrueType
+ * files that loadFonts() lists, read once per process (fonts.ts).
  */
-import { readFileSync } from 'node:fs'
-import { readCmap } from '../font-cmap.js'
-import { loadFonts, type FontFace, type FontSet } from '../fonts.js'
+import { faceCmap, loadFonts, type FontRole, type FontSet } from '../fonts.js'
 
 /** Answers whether a character prints in one of the project's faces of the given roles. */
 export interface FontCoverage {
-  covers(codePoint: number, roles: FontFace['role'][]): boolean
+  covers(codePoint: number, roles: FontRole[]): boolean
   /** The family names of the faces of `roles`, for messages. */
-  families(roles: FontFace['role'][]): string[]
+  families(roles: FontRole[]): string[]
 }
 
 let fontSet: Promise<FontSet> | undefined
-const characterSets = new Map<string, Set<number>>()
-const answers = new Map<string, boolean>()
 
 /** The project's fonts' coverage (the font list is read once per process). */
 export async function fontCoverage(): Promise<FontCoverage> {
   fontSet ??= loadFonts()
-  // Every weight shares one unicode-range split and one character set, so the regular
-  // weight answers for the bold too (and halves the files read).
+  // Both weights of a family map the same characters, so the regular weight answers for the bold.
   const faces = (await fontSet).faces.filter((face) => face.weight === 400)
+  const cmaps = await Promise.all(faces.map(async (face) => ({ role: face.role, cmap: await faceCmap(face) })))
   return {
-    covers(codePoint, roles) {
-      // A text repeats a few hundred characters thousands of times: look each up once.
-      const key = `${roles.join()} ${codePoint}`
-      let answer = answers.get(key)
-      if (answer === undefined) {
-        answer = faces.some(
-          (face) =>
-            roles.includes(face.role) &&
-            face.ranges.some(([low, high]) => codePoint >= low && codePoint <= high) &&
-            characterSet(face.file).has(codePoint)
-        )
-        answers.set(key, answer)
-      }
-      return answer
-    },
-    families(roles) {
-      return [...new Set(faces.filter((face) => roles.includes(face.role)).map((face) => face.family))]
-    }
+    covers: (codePoint, roles) => cmaps.some(({ role, cmap }) => roles.includes(role) && cmap.has(codePoint)),
+    families: (roles) => [...new Set(faces.filter((face) => roles.includes(face.role)).map((face) => face.family))]
   }
-}
-
-function characterSet(file: string): Set<number> {
-  let set = characterSets.get(file)
-  if (!set) {
-    set = new Set(readCmap(readFileSync(file)).keys())
-    characterSets.set(file, set)
-  }
-  return set
 }

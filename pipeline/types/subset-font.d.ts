@@ -8,11 +8,3 @@ declare module 'subset-font' {
   export default function subsetFont(font: Uint8Array, text: string, options?: SubsetOptions): Promise<Buffer>
 }
 
-// fontverter (subset-font's own converter) ships no types either.
-declare module 'fontverter' {
-  const fontverter: {
-    convert(font: Uint8Array, to: 'truetype' | 'sfnt' | 'woff' | 'woff2', from?: string): Promise<Buffer>
-    detectFormat(font: Uint8Array): string
-  }
-  export default fontverter
-}
