@@ -8,6 +8,9 @@
  */
 import { crc32, deflateRawSync } from 'node:zlib'
 
+const zipEpoch = Date.UTC(1980, 0, 1)
+const zipEnd = Date.UTC(2107, 11, 31, 23, 59, 58)
+
 export interface ZipEntry {
   /** The path inside the archive, with `/` between folders (ASCII). */
   name: string
@@ -16,8 +19,13 @@ export interface ZipEntry {
   store?: boolean
 }
 
-/** The archive's bytes. Every entry is dated `date` (UTC, to the 2 s a ZIP can hold). */
-export function writeZip(entries: ZipEntry[], date: Date): Uint8Array {
+/**
+ * The archive's bytes. Every entry is dated `date` (UTC, to the 2 s a ZIP can hold); a date
+ * outside the years a ZIP can hold (1980 to 2107), such as SOURCE_DATE_EPOCH=0, is taken
+ * to the nearest one it can.
+ */
+export function writeZip(entries: ZipEntry[], given: Date): Uint8Array {
+  const date = new Date(Math.min(Math.max(given.getTime(), zipEpoch), zipEnd))
   const time = (date.getUTCHours() << 11) | (date.getUTCMinutes() << 5) | (date.getUTCSeconds() >> 1)
   const day = ((date.getUTCFullYear() - 1980) << 9) | ((date.getUTCMonth() + 1) << 5) | date.getUTCDate()
   const locals: Buffer[] = []
