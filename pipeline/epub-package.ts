@@ -81,7 +81,9 @@ export async function packageEpub(book: EpubBook): Promise<Uint8Array> {
     content: item.html,
     coverImage: item.coverImage
   }))
-  const generated = await new EPub(options as Options, chapters).genEpub()
+  // Rendered, then zipped without compression: the re-zip below compresses every entry once.
+  const epub = await new EPub(options as Options, chapters).render()
+  const generated = await epub.generateAsync({ type: 'uint8array', compression: 'STORE' })
   return rezip(generated, [...chapters.map((item) => `OEBPS/${item.filename}`)], book)
 }
 
