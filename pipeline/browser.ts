@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import puppeteer, { type Browser, type HTTPRequest, type PDFOptions } from 'puppeteer-core'
+import puppeteer, { type Browser, type Page, type PDFOptions, type Protocol } from 'puppeteer-core'
 import { BrowserError, BrowserNotFoundError } from './errors.js'
 
 /** The origin pages are served from. `.invalid` can never resolve, should anything leak. */
@@ -106,52 +106,77 @@ export async function openPrinter(signal?: AbortSignal, { closeOnSignals = true 
     throw new BrowserError(`Chromium at ${executablePath} did not start: ${(error as Error).message.split('\n')[0]}`)
   }
   const closeOnAbort = () => void browser.close().catch(() => undefined)
-  // Font files are read once per build, however many pages ask for them.
-  const cache = new Map<Asset, Promise<Uint8Array>>()
   signal?.addEventListener('abort', closeOnAbort, { once: true })
+  const files = new AssetCache()
 
-  let screenshots: Promise<unknown> = Promise.resolve()
-  async function capture(job: Pick<PrintJob, 'html' | 'assets'>, { width, height }: ScreenSize): Promise<Uint8Array> {
-    const page = await browser.newPage()
-    const blocked: string[] = []
+  // Pages are kept open and reused, each serving one job at a time: opening a page starts a
+  // renderer process, which cost a build more than laying out its smaller pages did.
+  const idle: Tab[] = []
+  let open = 0
+  const waiting: Array<(tab: Tab | undefined) => void> = []
+  async function withTab<T>(use: (tab: Tab) => Promise<T>): Promise<T> {
+    let tab = idle.pop()
+    if (!tab && open >= maxTabs) tab = await new Promise<Tab | undefined>((resolve) => waiting.push(resolve))
+    if (!tab) {
+      open++
+      tab = await openTab(browser, files).catch((error: unknown) => {
+        open--
+        throw error
+      })
+    }
+    let reusable = false
     try {
-      await page.setJavaScriptEnabled(false)
-      await page.setViewport({ width, height, deviceScaleFactor: 1 })
-      await page.setRequestInterception(true)
-      page.on('request', (request) => void answer(request, job, blocked, cache))
-      await page.goto(pageOrigin + 'index.html', { waitUntil: 'load', timeout: 60_000 })
-      await page.bringToFront()
-      await page.evaluateHandle('document.fonts.ready').catch(() => undefined)
-      const png = await page.screenshot({ type: 'png', clip: { x: 0, y: 0, width, height }, captureBeyondViewport: false })
-      if (blocked.length > 0) throw new BlockedRequestError(blocked)
-      return png
+      const result = await use(tab)
+      reusable = true
+      return result
     } finally {
-      await page.close().catch(() => undefined)
+      tab.job = undefined
+      tab.blocked = []
+      if (reusable) {
+        const next = waiting.shift()
+        if (next) next(tab)
+        else idle.push(tab)
+      } else {
+        open--
+        waiting.shift()?.(undefined)
+        await tab.page.close().catch(() => undefined)
+      }
     }
   }
 
+  /** Loads `job` in the tab and waits for its fonts; refuses to go on if it asked for anything else. */
+  async function load(tab: Tab, job: Pick<PrintJob, 'html' | 'assets'>) {
+    tab.job = job
+    await tab.page.goto(pageOrigin + 'index.html', { waitUntil: 'load', timeout: 60_000 })
+    await tab.page.evaluateHandle('document.fonts.ready').catch(() => undefined)
+  }
+
+  let screenshots: Promise<unknown> = Promise.resolve()
+  function capture(job: Pick<PrintJob, 'html' | 'assets'>, { width, height }: ScreenSize): Promise<Uint8Array> {
+    return withTab(async (tab) => {
+      await tab.page.setViewport({ width, height, deviceScaleFactor: 1 })
+      await load(tab, job)
+      await tab.page.bringToFront()
+      const png = await tab.page.screenshot({ type: 'png', clip: { x: 0, y: 0, width, height }, captureBeyondViewport: false })
+      if (tab.blocked.length > 0) throw new BlockedRequestError(tab.blocked)
+      return png
+    })
+  }
+
   return {
-    async print(job) {
-      const page = await browser.newPage()
-      const blocked: string[] = []
-      try {
-        await page.setJavaScriptEnabled(false)
-        await page.setRequestInterception(true)
-        page.on('request', (request) => void answer(request, job, blocked, cache))
-        await page.goto(pageOrigin + 'index.html', { waitUntil: 'load', timeout: 60_000 })
-        await page.evaluateHandle('document.fonts.ready').catch(() => undefined)
-        const pdf = await page.pdf({
+    print(job) {
+      return withTab(async (tab) => {
+        await load(tab, job)
+        const pdf = await tab.page.pdf({
           preferCSSPageSize: true,
           printBackground: true,
           waitForFonts: true,
           timeout: 120_000,
           ...job.pdf
         })
-        if (blocked.length > 0) throw new BlockedRequestError(blocked)
+        if (tab.blocked.length > 0) throw new BlockedRequestError(tab.blocked)
         return pdf
-      } finally {
-        await page.close().catch(() => undefined)
-      }
+      })
     },
     screenshot(job, size) {
       // A page captures only while it is the one in front, so screenshots take turns.
@@ -166,27 +191,90 @@ export async function openPrinter(signal?: AbortSignal, { closeOnSignals = true 
   }
 }
 
-async function answer(request: HTTPRequest, job: Pick<PrintJob, 'html' | 'assets'>, blocked: string[], cache: Map<Asset, Promise<Uint8Array>>) {
-  const url = request.url()
-  if (url.startsWith('data:')) return request.continue()
+/** Pages open at once: as many as keep two cores busy without a renderer for every job. */
+const maxTabs = 2
+
+/** An open page and the job it is serving. */
+interface Tab {
+  page: Page
+  job: Pick<PrintJob, 'html' | 'assets'> | undefined
+  /** URLs the current job's page asked for and was refused. */
+  blocked: string[]
+}
+
+/**
+ * Opens a page that runs no script and sends no request: every request stops at the Fetch
+ * domain and is answered from the job's files, or refused.
+ */
+async function openTab(browser: Browser, files: AssetCache): Promise<Tab> {
+  const page = await browser.newPage()
+  const tab: Tab = { page, job: undefined, blocked: [] }
+  try {
+    await page.setJavaScriptEnabled(false)
+    // The same URLs carry other files in the next job (or the next preview build): never from a cache.
+    await page.setCacheEnabled(false)
+    const client = await page.createCDPSession()
+    client.on('Fetch.requestPaused', (event: Protocol.Fetch.RequestPausedEvent) => {
+      answer(tab, event.request.url, files).then(
+        (reply) =>
+          reply
+            ? client.send('Fetch.fulfillRequest', { requestId: event.requestId, ...reply })
+            : client.send('Fetch.failRequest', { requestId: event.requestId, errorReason: 'BlockedByClient' }),
+        () => client.send('Fetch.failRequest', { requestId: event.requestId, errorReason: 'Failed' })
+      ).catch(() => undefined)
+    })
+    await client.send('Fetch.enable', { patterns: [{ urlPattern: '*', requestStage: 'Request' }] })
+  } catch (error) {
+    await page.close().catch(() => undefined)
+    throw error
+  }
+  return tab
+}
+
+type Reply = Omit<Protocol.Fetch.FulfillRequestRequest, 'requestId'>
+
+/** The reply to a request of the tab's page: one of its job's files, or undefined (refused). */
+async function answer(tab: Tab, url: string, files: AssetCache): Promise<Reply | undefined> {
+  const job = tab.job
   const relative = url.startsWith(pageOrigin) ? decodeURIComponent(url.slice(pageOrigin.length)) : undefined
-  if (relative === 'index.html') {
-    return request.respond({ status: 200, contentType: 'text/html; charset=utf-8', body: job.html })
-  }
+  if (job && relative === 'index.html') return reply(200, 'text/html; charset=utf-8', Buffer.from(job.html, 'utf8').toString('base64'))
   // Chromium asks for a favicon by itself; it is no request of the document's.
-  if (relative === 'favicon.ico') return request.respond({ status: 404, body: '' })
-  const asset = relative === undefined ? undefined : job.assets.get(relative)
+  if (relative === 'favicon.ico') return reply(404, 'text/plain', '')
+  const asset = relative === undefined ? undefined : job?.assets.get(relative)
   if (asset === undefined) {
-    blocked.push(url)
-    return request.abort('blockedbyclient')
+    tab.blocked.push(url)
+    return undefined
   }
-  if (!cache.has(asset)) cache.set(asset, typeof asset === 'string' ? readFile(asset) : typeof asset === 'function' ? asset() : Promise.resolve(asset))
-  const body = Buffer.from(await cache.get(asset)!)
-  return request.respond({ status: 200, contentType: contentType(relative!), body })
+  return reply(200, contentType(relative!), await files.base64(asset))
+}
+
+function reply(status: number, type: string, body: string): Reply {
+  return { responseCode: status, responseHeaders: [{ name: 'Content-Type', value: type }], body }
+}
+
+/**
+ * Every file served, read (or made) once and kept as base64 however many pages ask for it.
+ * Bytes and makers are held weakly: a preview keeps its browser for many builds.
+ */
+class AssetCache {
+  readonly #files = new Map<string, Promise<string>>()
+  readonly #made = new WeakMap<Exclude<Asset, string>, Promise<string>>()
+
+  base64(asset: Asset): Promise<string> {
+    let encoded = typeof asset === 'string' ? this.#files.get(asset) : this.#made.get(asset)
+    if (!encoded) {
+      const bytes = typeof asset === 'string' ? readFile(asset) : typeof asset === 'function' ? asset() : Promise.resolve(asset)
+      encoded = bytes.then((data) => Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64'))
+      if (typeof asset === 'string') this.#files.set(asset, encoded)
+      else this.#made.set(asset, encoded)
+    }
+    return encoded
+  }
 }
 
 function contentType(name: string): string {
   if (name.endsWith('.woff2')) return 'font/woff2'
+  if (name.endsWith('.ttf')) return 'font/ttf'
   if (name.endsWith('.css')) return 'text/css'
   if (name.endsWith('.png')) return 'image/png'
   if (name.endsWith('.svg')) return 'image/svg+xml'

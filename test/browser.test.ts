@@ -62,6 +62,21 @@ describe('print()', () => {
     expect(server.requests).toEqual([])
   })
 
+  it('serves each job its own files, though pages are reused and the URLs repeat', async () => {
+    const texts: string[] = []
+    for (const word of ['first', 'second', 'third']) {
+      const pdf = await printer.print({
+        html: page('<link rel="stylesheet" href="style.css"><p>job</p>'),
+        assets: new Map([['style.css', new TextEncoder().encode(`p::after { content: " ${word}" }`)]]),
+        pdf: {}
+      })
+      const file = path.join(await temporaryFolder(), `${word}.pdf`)
+      await writeFile(file, pdf)
+      texts.push((await tool('pdftotext', [file, '-'])).trim())
+    }
+    expect(texts).toEqual(['job first', 'job second', 'job third'])
+  })
+
   it('runs no script in the page', async () => {
     const base = `http://127.0.0.1:${server.port}`
     const pdf = await printer.print({
