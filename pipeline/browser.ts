@@ -39,8 +39,11 @@ export interface ScreenSize {
 
 export interface Printer {
   print(job: PrintJob): Promise<Uint8Array>
-  /** Renders the page at `size` to a PNG (the EPUB cover); the same job gives the same bytes. */
-  screenshot(job: Pick<PrintJob, 'html' | 'assets'>, size: ScreenSize): Promise<Uint8Array>
+  /**
+   * Renders a page of `count` frames of `size`, one above the other, to a PNG each (the EPUB
+   * covers: one page load for all of them). The same job gives the same bytes.
+   */
+  screenshots(job: Pick<PrintJob, 'html' | 'assets'>, size: ScreenSize, count: number): Promise<Uint8Array[]>
   close(): Promise<void>
 }
 
@@ -114,6 +117,12 @@ export async function openPrinter(signal?: AbortSignal, { closeOnSignals = true 
   const idle: Tab[] = []
   let open = 0
   const waiting: Array<(tab: Tab | undefined) => void> = []
+  /** Gives a free tab to the first job waiting, or keeps it for the next; undefined: one fewer is open. */
+  const release = (tab: Tab | undefined) => {
+    const next = waiting.shift()
+    if (next) next(tab)
+    else if (tab) idle.push(tab)
+  }
   async function withTab<T>(use: (tab: Tab) => Promise<T>): Promise<T> {
     let tab = idle.pop()
     if (!tab && open >= maxTabs) tab = await new Promise<Tab | undefined>((resolve) => waiting.push(resolve))
@@ -132,16 +141,21 @@ export async function openPrinter(signal?: AbortSignal, { closeOnSignals = true 
     } finally {
       tab.job = undefined
       tab.blocked = []
-      if (reusable) {
-        const next = waiting.shift()
-        if (next) next(tab)
-        else idle.push(tab)
-      } else {
+      if (reusable) release(tab)
+      else {
         open--
-        waiting.shift()?.(undefined)
+        release(undefined)
         await tab.page.close().catch(() => undefined)
       }
     }
+  }
+  // The tabs open while the build is still reading and checking the source.
+  for (let index = 0; index < maxTabs; index++) {
+    open++
+    openTab(browser, files).then(release, () => {
+      open--
+      release(undefined)
+    })
   }
 
   /** Loads `job` in the tab and waits for its fonts; refuses to go on if it asked for anything else. */
@@ -152,14 +166,17 @@ export async function openPrinter(signal?: AbortSignal, { closeOnSignals = true 
   }
 
   let screenshots: Promise<unknown> = Promise.resolve()
-  function capture(job: Pick<PrintJob, 'html' | 'assets'>, { width, height }: ScreenSize): Promise<Uint8Array> {
+  function capture(job: Pick<PrintJob, 'html' | 'assets'>, { width, height }: ScreenSize, count: number): Promise<Uint8Array[]> {
     return withTab(async (tab) => {
-      await tab.page.setViewport({ width, height, deviceScaleFactor: 1 })
+      await tab.page.setViewport({ width, height: height * count, deviceScaleFactor: 1 })
       await load(tab, job)
       await tab.page.bringToFront()
-      const png = await tab.page.screenshot({ type: 'png', clip: { x: 0, y: 0, width, height }, captureBeyondViewport: false })
+      const pngs: Uint8Array[] = []
+      for (let frame = 0; frame < count; frame++) {
+        pngs.push(await tab.page.screenshot({ type: 'png', clip: { x: 0, y: frame * height, width, height }, captureBeyondViewport: false }))
+      }
       if (tab.blocked.length > 0) throw new BlockedRequestError(tab.blocked)
-      return png
+      return pngs
     })
   }
 
@@ -178,9 +195,9 @@ export async function openPrinter(signal?: AbortSignal, { closeOnSignals = true 
         return pdf
       })
     },
-    screenshot(job, size) {
+    screenshots(job, size, count) {
       // A page captures only while it is the one in front, so screenshots take turns.
-      const turn = screenshots.then(() => capture(job, size))
+      const turn = screenshots.then(() => capture(job, size, count))
       screenshots = turn.catch(() => undefined)
       return turn
     },

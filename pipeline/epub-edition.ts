@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto'
 import type { Document } from './document.js'
 import type { Edition, EditionContext } from './edition.js'
 import { epubContent } from './epub-content.js'
-import { renderCover } from './epub-cover.js'
+import { renderCovers } from './epub-cover.js'
 import { epubFonts } from './epub-fonts.js'
 import { packageEpub } from './epub-package.js'
 import type { Artifact } from './write-output.js'
@@ -22,14 +22,25 @@ export const epubEdition: Edition = {
     ]
     // One language needs no separate single-language book: it would be the same book.
     const wanted = document.languages.length > 1 ? books : books.slice(0, 1)
-    return Promise.all(wanted.map((book) => makeBook(context, book)))
+    const editions = wanted.map((book) => ({ ...book, document: { ...document, languages: document.languages.filter(({ lang }) => book.languages.includes(lang)) } }))
+    const covers = renderCovers(editions.map((book) => book.document), context.fonts, context.printer)
+    covers.catch(() => undefined)
+    return Promise.all(editions.map((book, index) => makeBook(context, book, covers, index)))
   }
 }
 
-async function makeBook(context: EditionContext, book: { id: string; file: string; languages: string[] }): Promise<Artifact> {
-  const document: Document = { ...context.document, languages: context.document.languages.filter(({ lang }) => book.languages.includes(lang)) }
+interface Book {
+  id: string
+  file: string
+  languages: string[]
+  /** The Document in the book's languages only. */
+  document: Document
+}
+
+async function makeBook(context: EditionContext, book: Book, covers: Promise<Uint8Array[]>, index: number): Promise<Artifact> {
+  const { document } = book
   const content = epubContent(document)
-  const [embedded, cover] = await Promise.all([epubFonts(context.fonts, content.text), renderCover(document, context.fonts, context.printer)])
+  const [embedded, cover] = await Promise.all([epubFonts(context.fonts, content.text), covers.then((list) => list[index])])
   const bilingual = book.languages.length === context.document.languages.length
   const identifier = bilingual ? context.document.publication.identifier : derivedIdentifier(context.document.publication.identifier, book.languages)
   const bytes = await packageEpub({ document, content, families: context.fonts.families, embedded, cover, identifier, date: context.date })
