@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The `charter` command. The TypeScript in pipeline/ is compiled to lib/ by `npm install` (prepare).
-import { main } from '../lib/cli.js'
+// The `charter` command. `npm install` (prepare) compiles the TypeScript in pipeline/ to lib/
+// and bundles it into lib/charter.js (bin/bundle.mjs).
+import { main } from '../lib/charter.js'
 
 main(process.argv.slice(2)).then((code) => {
   process.exitCode = code
