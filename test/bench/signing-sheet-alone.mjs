@@ -9,6 +9,7 @@ import { writeFile } from 'node:fs/promises'
 import { openPrinter } from '../../lib/browser.js'
 import { buildDate } from '../../lib/build-date.js'
 import { buildOptionsSchema } from '../../lib/build-options.js'
+import { BuildFonts } from '../../lib/font-subset.js'
 import { loadFonts } from '../../lib/fonts.js'
 import { loadDocument } from '../../lib/load-document.js'
 import { papers } from '../../lib/paper.js'
@@ -17,9 +18,11 @@ import { signingSheetEdition } from '../../lib/signing-sheet-edition.js'
 
 const [sourceFolder, outFile] = process.argv.slice(2)
 const options = buildOptionsSchema.parse({ source: sourceFolder })
-const document = loadDocument(await readSource(options.source))
+const source = await readSource(options.source)
+const document = loadDocument(source)
 if (!document) throw new Error(`The source in ${sourceFolder} has errors: run charter build on it to see them`)
-const fonts = await loadFonts()
+// As a build does: the fonts cut once to every character of the source.
+const fonts = new BuildFonts(await loadFonts(), source.files.map((file) => String(file.value)).join('\n'))
 const printer = await openPrinter()
 try {
   const paper = papers[document.publication.paper]
