@@ -87,6 +87,9 @@ export async function openPrinter(signal?: AbortSignal, { closeOnSignals = true 
       handleSIGINT: closeOnSignals,
       handleSIGTERM: closeOnSignals,
       handleSIGHUP: closeOnSignals,
+      // No first window: its empty page would start a renderer that no job uses.
+      waitForInitialPage: false,
+      ignoreDefaultArgs: ['about:blank'],
       // Talk over a pipe, not a TCP port: nothing else on the machine can reach the browser,
       // and Chromium exits by itself when the pipe closes, even if this process is killed.
       pipe: true,
@@ -100,7 +103,8 @@ export async function openPrinter(signal?: AbortSignal, { closeOnSignals = true 
         '--disable-sync',
         '--disable-quic',
         '--disable-extensions',
-        '--font-render-hinting=none'
+        '--font-render-hinting=none',
+        '--no-startup-window'
       ],
       // The machine's fonts never stand in: every face comes from fonts/ (see fonts.ts).
       env: { ...process.env, TZ: 'UTC', LANG: 'C.UTF-8' }
