@@ -154,12 +154,15 @@ export async function openPrinter(signal?: AbortSignal, { closeOnSignals = true 
     }
   }
   // The tabs open while the build is still reading and checking the source.
+  const opening: Array<Promise<void>> = []
   for (let index = 0; index < maxTabs; index++) {
     open++
-    openTab(browser, files).then(release, () => {
-      open--
-      release(undefined)
-    })
+    opening.push(
+      openTab(browser, files).then(release, () => {
+        open--
+        release(undefined)
+      })
+    )
   }
 
   /** Loads `job` in the tab and waits for its fonts; refuses to go on if it asked for anything else. */
@@ -207,6 +210,9 @@ export async function openPrinter(signal?: AbortSignal, { closeOnSignals = true 
     },
     async close() {
       signal?.removeEventListener('abort', closeOnAbort)
+      // A page still opening when the browser closes leaves puppeteer waiting 30 s for it,
+      // which kept a build that failed early (a missing source folder) from exiting.
+      await Promise.all(opening)
       await browser.close().catch(() => undefined)
     }
   }

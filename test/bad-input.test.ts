@@ -102,9 +102,13 @@ describe('bad input', () => {
     expect(server.requests).toEqual([])
   })
 
-  it('names a missing source folder and how to give one', async () => {
+  it('names a missing source folder and how to give one, and exits at once', async () => {
     const folder = await temporaryFolder()
+    const started = performance.now()
     const result = await runCharter(['build', '--source', 'no-such-folder', '--out', 'out'], { cwd: folder })
+    // The browser starts beside the reading of the source; closing it while its pages were
+    // still opening once left puppeteer waiting 30 s, on a busy machine, before charter exited.
+    expect(performance.now() - started).toBeLessThan(20_000)
     expect(result).toMatchObject({
       code: 1,
       stdout: '',
