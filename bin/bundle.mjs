@@ -10,6 +10,41 @@ import { fileURLToPath } from 'node:url'
 
 const lib = fileURLToPath(new URL('../lib/', import.meta.url))
 
+/**
+ * Packages that come with charter's dependencies for things charter never does. Each is
+ * replaced by a stand-in that throws if it is ever used; they made up half the bundle,
+ * and Node parses all of it at every start.
+ */
+const unused = {
+  'proxy-agent': 'puppeteer downloads browsers through it; charter uses the machine\'s Chromium',
+  'node-fetch': 'epub-gen-memory downloads remote images and fonts with it; the build never fetches anything',
+  wawoff2: 'fontverter converts WOFF2 with it; charter hands subset-font TrueType and asks for TrueType',
+  'woff2sfnt-sfnt2woff': 'fontverter converts WOFF with it; charter never uses WOFF',
+  ws: 'puppeteer talks to a browser over a WebSocket with it; charter talks over a pipe',
+  'chromium-bidi': 'puppeteer speaks WebDriver BiDi with it; charter speaks the DevTools protocol',
+  yargs: 'the command line of @puppeteer/browsers',
+  'extract-zip': 'unpacks downloaded browsers',
+  'tar-fs': 'unpacks downloaded browsers'
+}
+
+/** Resolves every package in `unused` (and its subpaths) to a module that throws when used. */
+const leaveOut = {
+  name: 'leave-out-unused',
+  setup(build) {
+    const names = Object.keys(unused).map((name) => name.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&'))
+    build.onResolve({ filter: new RegExp(`^(${names.join('|')})(/.*)?$`) }, (args) => ({ path: args.path, namespace: 'left-out' }))
+    build.onLoad({ filter: /.*/, namespace: 'left-out' }, (args) => {
+      const name = Object.keys(unused).find((key) => args.path === key || args.path.startsWith(`${key}/`))
+      const why = `${args.path} was left out of lib/charter.js (bin/bundle.mjs): ${unused[name]}`
+      return {
+        loader: 'js',
+        contents: `const fail = () => { throw new Error(${JSON.stringify(why)}) }
+module.exports = new Proxy(fail, { get: (target, key) => (key === '__esModule' ? false : key === 'prototype' ? Object.prototype : fail) })`
+      }
+    })
+  }
+}
+
 await build({
   entryPoints: [`${lib}cli.js`],
   outfile: `${lib}charter.js`,
@@ -28,6 +63,7 @@ await build({
       "const __dirname = charterFileURLToPath(new URL('.', import.meta.url));"
     ].join(' ')
   },
+  plugins: [leaveOut],
   legalComments: 'none',
   logLevel: 'warning'
 })
