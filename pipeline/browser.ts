@@ -5,7 +5,9 @@
  * or disk; any other request is refused, so printing never touches the network.
  */
 import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import puppeteer, { type Browser, type Page, type PDFOptions, type Protocol } from 'puppeteer-core'
 import { BrowserError, BrowserNotFoundError } from './errors.js'
 
@@ -79,6 +81,8 @@ export interface PrinterOptions {
 /** Launches the browser. Call `close()` in a `finally`: it is safe to call twice. */
 export async function openPrinter(signal?: AbortSignal, { closeOnSignals = true }: PrinterOptions = {}): Promise<Printer> {
   const executablePath = findBrowser()
+  // Chromium's own temporary files (shared memory) go in a folder of their own, deleted on close.
+  const scratch = await mkdtemp(path.join(tmpdir(), 'charter-chromium-'))
   let browser: Browser
   try {
     browser = await puppeteer.launch({
@@ -107,9 +111,10 @@ export async function openPrinter(signal?: AbortSignal, { closeOnSignals = true 
         '--no-startup-window'
       ],
       // The machine's fonts never stand in: every face comes from fonts/ (see fonts.ts).
-      env: { ...process.env, TZ: 'UTC', LANG: 'C.UTF-8' }
+      env: { ...process.env, TZ: 'UTC', LANG: 'C.UTF-8', TMPDIR: scratch }
     })
   } catch (error) {
+    await rm(scratch, { recursive: true, force: true })
     throw new BrowserError(`Chromium at ${executablePath} did not start: ${(error as Error).message.split('\n')[0]}`)
   }
   const closeOnAbort = () => void browser.close().catch(() => undefined)
@@ -213,7 +218,19 @@ export async function openPrinter(signal?: AbortSignal, { closeOnSignals = true 
       // A page still opening when the browser closes leaves puppeteer waiting 30 s for it,
       // which kept a build that failed early (a missing source folder) from exiting.
       await Promise.all(opening)
+      // Every job is done: the browser has nothing left to save (its profile is a temporary
+      // folder), so it is stopped at once, with every process of its group, instead of shutting
+      // down in order (0.1 s at the end of each build). puppeteer then deletes the profile.
+      const pid = browser.process()?.pid
+      if (pid) {
+        try {
+          process.kill(-pid, 'SIGKILL')
+        } catch {
+          // Already gone.
+        }
+      }
       await browser.close().catch(() => undefined)
+      await rm(scratch, { recursive: true, force: true })
     }
   }
 }

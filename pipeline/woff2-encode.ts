@@ -2,7 +2,7 @@
  * Wraps a TrueType font (sfnt) as WOFF2 with the "null" transform: every table as it
  * is, all of them in one Brotli stream made by Node's own zlib. The WebAssembly encoder
  * that subset-font uses also rewrites the glyph table first; that saves a little more, but
- * took 1.3 s of a 4 s build for the web edition's font slices; this takes ~40 ms (Brotli quality 5:
+ * took 1.3 s of a 4 s build for the web edition's fonts; this takes ~40 ms (Brotli quality 5:
  * quality 9 made the files 1% smaller for ten times the time).
  *
  * @example
