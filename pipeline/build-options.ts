@@ -34,6 +34,8 @@ export type BuildOptions = z.infer<typeof buildOptionsSchema> & {
   signal?: AbortSignal
   /** An open browser to print with, left open after the build (the preview keeps one warm). Default: the build opens and closes its own. */
   printer?: Printer
+  /** A browser already starting (the command starts it before loading the rest of charter): the build closes it. */
+  opening?: Promise<Printer>
   /** Make only the editions with these ids (the preview makes the web edition first). Default: every edition. */
   only?: string[]
   /** Told when each stage or edition is done, with its time in ms (the progress lines). Default: nothing. */

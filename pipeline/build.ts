@@ -29,8 +29,9 @@ export interface BuildResult {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const step = timer(options.onProgress)
   // The preview passes its own browser, kept warm between builds; it closes it, not the build.
-  const opening = options.printer ? Promise.resolve(options.printer) : openPrinter(options.signal)
+  const opening = options.printer ? Promise.resolve(options.printer) : (options.opening ?? openPrinter(options.signal))
   opening.catch(() => undefined)
+  if (options.opening) options.signal?.addEventListener('abort', () => void closeQuietly(opening), { once: true })
   // The editions' code (pdf-lib, the EPUB and font libraries) loads while the browser starts.
   const loading: Promise<Edition[]> = import('./editions.js').then((module) => module.editions)
   loading.catch(() => undefined)

@@ -3,6 +3,8 @@
  * Ctrl-C, and returns the exit code. A mistake in the text or on the command line is a
  * message and exit 1, never a stack trace (unless --debug).
  */
+import type { Printer } from './browser.js'
+import type { EarlyBrowser } from './commands/command.js'
 import { commands } from './commands/index.js'
 import { CharterError, UsageError } from './errors.js'
 
@@ -12,8 +14,13 @@ function usage(): string {
   return `Usage: charter <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun \`charter <command> --help\` for its options.\n`
 }
 
-/** Runs `charter` with `argv` (without node and script); resolves to the exit code. */
-export async function main(argv: string[]): Promise<number> {
+/**
+ * Runs `charter` with `argv` (without node and script); resolves to the exit code. `browser`
+ * is a browser already starting for `charter build` (see bin/charter.js); it is closed here
+ * if the command does not take it (`--help`, a mistake on the command line).
+ */
+export async function main(argv: string[], { browser }: { browser?: Promise<Printer> } = {}): Promise<number> {
+  const early: EarlyBrowser | undefined = browser ? { opening: browser, taken: false } : undefined
   const debug = argv.includes('--debug')
   const controller = new AbortController()
   const stop = () => controller.abort()
@@ -31,7 +38,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(`Usage: charter ${command.name} [options]\n\n${command.summary}.\n\n${command.usage}\n`)
       return 0
     }
-    return await command.run(rest, { signal: controller.signal, stdout: process.stdout, stderr: process.stderr })
+    return await command.run(rest, { signal: controller.signal, stdout: process.stdout, stderr: process.stderr, browser: early })
   } catch (error) {
     if (controller.signal.aborted && !debug) {
       process.stderr.write('charter: stopped before the end; nothing was written.\n')
@@ -47,5 +54,6 @@ export async function main(argv: string[]): Promise<number> {
   } finally {
     process.off('SIGINT', stop)
     process.off('SIGTERM', stop)
+    if (early && !early.taken) await early.opening.then((printer) => printer.close(), () => undefined)
   }
 }

@@ -21,7 +21,7 @@ export const buildCommand: Command = {
   --include-private     signing sheet: include signatories marked public: false
   --progress            print each stage's time (default: when run in a terminal)
   --debug               show the full error when something fails`,
-  async run(args, { signal, stdout, stderr }) {
+  async run(args, { signal, stdout, stderr, browser }) {
     const options = parseCommandLine(args, buildOptionsSchema, {
       source: { type: 'string' },
       out: { type: 'string' },
@@ -42,7 +42,8 @@ export const buildCommand: Command = {
     const onProgress = watching ? (step: string, ms: number) => stderr.write(`  ${step.padEnd(14)}${(ms / 1000).toFixed(1)} s\n`) : undefined
     // The pipeline loads only when the command runs: `charter --help` stays quick.
     const [{ build }, { takeLintWarnings }] = await Promise.all([import('../build.js'), import('../lint/warning-summary.js')])
-    const result = await build({ ...options, signal, onProgress })
+    if (browser) browser.taken = true
+    const result = await build({ ...options, signal, onProgress, opening: browser?.opening })
     // Text warnings are named in one line per file; errors show in full, so what stopped
     // a build is not lost among the kept slips.
     const warnings = takeLintWarnings(result.files)
