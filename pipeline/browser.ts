@@ -81,13 +81,15 @@ export interface PrinterOptions {
 /** Launches the browser. Call `close()` in a `finally`: it is safe to call twice. */
 export async function openPrinter(signal?: AbortSignal, { closeOnSignals = true }: PrinterOptions = {}): Promise<Printer> {
   const executablePath = findBrowser()
-  // Chromium's own temporary files (shared memory) go in a folder of their own, deleted on close.
+  // The browser's profile and its own temporary files (shared memory) live in one folder of
+  // the build's, deleted by close() once the browser has exited.
   const scratch = await mkdtemp(path.join(tmpdir(), 'charter-chromium-'))
   let browser: Browser
   try {
     browser = await puppeteer.launch({
       executablePath,
       headless: true,
+      userDataDir: path.join(scratch, 'profile'),
       handleSIGINT: closeOnSignals,
       handleSIGTERM: closeOnSignals,
       handleSIGHUP: closeOnSignals,
@@ -220,15 +222,17 @@ export async function openPrinter(signal?: AbortSignal, { closeOnSignals = true 
       await Promise.all(opening)
       // Every job is done: the browser has nothing left to save (its profile is a temporary
       // folder), so it is stopped at once, with every process of its group, instead of shutting
-      // down in order (0.1 s at the end of each build). puppeteer then deletes the profile.
-      const pid = browser.process()?.pid
-      if (pid) {
+      // down in order (0.1 s at the end of each build).
+      const child = browser.process()
+      const exited = child && child.exitCode === null && child.signalCode === null ? new Promise((resolve) => child.once('exit', resolve)) : undefined
+      if (child?.pid) {
         try {
-          process.kill(-pid, 'SIGKILL')
+          process.kill(-child.pid, 'SIGKILL')
         } catch {
           // Already gone.
         }
       }
+      await exited
       await browser.close().catch(() => undefined)
       await rm(scratch, { recursive: true, force: true })
     }

@@ -178,6 +178,16 @@ describe('atomic writes', () => {
     }
   })
 
+  it('closes the browser it starts first, and its temporary folders, when the command line has a mistake', async () => {
+    const tmp = path.join(work, 'tmp-mistake')
+    await mkdir(tmp)
+    const result = await runCharter(['build', '--out', path.join(work, 'mistake'), '--bogus'], { cwd: work, env: { TMPDIR: tmp, CI: 'true' } })
+    expect(result.code).toBe(1)
+    expect(result.stderr).toMatch(/^charter: Unknown option '--bogus'/)
+    expect(await waitForNoBrowsers(tmp)).toEqual([])
+    expect(await readdir(tmp)).toEqual([])
+  })
+
   it('closes the browser when a build is stopped, and writes nothing', async () => {
     const out = path.join(work, 'stopped')
     const tmp = path.join(work, 'tmp-stopped')
