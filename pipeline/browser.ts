@@ -172,7 +172,7 @@ export async function openPrinter(signal?: AbortSignal, { closeOnSignals = true 
     )
   }
 
-  /** Loads `job` in the tab and waits for its fonts; refuses to go on if it asked for anything else. */
+  /** Loads `job` in the tab and waits for its fonts (callers then check what it asked for and was refused). */
   async function load(tab: Tab, job: Pick<PrintJob, 'html' | 'assets'>) {
     tab.job = job
     await tab.page.goto(pageOrigin + 'index.html', { waitUntil: 'load', timeout: 60_000 })
