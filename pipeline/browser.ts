@@ -79,7 +79,7 @@ export interface PrinterOptions {
 }
 
 /** Launches the browser. Call `close()` in a `finally`: it is safe to call twice. */
-export async function openPrinter(signal?: AbortSignal, { closeOnSignals = true }: PrinterOptions = {}): Promise<Printer> {
+export async function openPrinter({ closeOnSignals = true }: PrinterOptions = {}): Promise<Printer> {
   const executablePath = findBrowser()
   // The browser's profile and its own temporary files (shared memory) live in one folder of
   // the build's, deleted by close() once the browser has exited.
@@ -119,8 +119,6 @@ export async function openPrinter(signal?: AbortSignal, { closeOnSignals = true 
     await rm(scratch, { recursive: true, force: true })
     throw new BrowserError(`Chromium at ${executablePath} did not start: ${(error as Error).message.split('\n')[0]}`)
   }
-  const closeOnAbort = () => void browser.close().catch(() => undefined)
-  signal?.addEventListener('abort', closeOnAbort, { once: true })
   const files = new AssetCache()
 
   // Pages are kept open and reused, each serving one job at a time: opening a page starts a
@@ -216,7 +214,6 @@ export async function openPrinter(signal?: AbortSignal, { closeOnSignals = true 
       return turn
     },
     async close() {
-      signal?.removeEventListener('abort', closeOnAbort)
       // A page still opening when the browser closes leaves puppeteer waiting 30 s for it,
       // which kept a build that failed early (a missing source folder) from exiting.
       await Promise.all(opening)

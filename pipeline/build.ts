@@ -29,13 +29,14 @@ export interface BuildResult {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const step = timer(options.onProgress)
   // The preview passes its own browser, kept warm between builds; it closes it, not the build.
-  const opening = options.printer ? Promise.resolve(options.printer) : (options.opening ?? openPrinter(options.signal))
+  const opening = options.printer ? Promise.resolve(options.printer) : (options.opening ?? openPrinter())
   opening.catch(() => undefined)
-  if (options.opening) options.signal?.addEventListener('abort', () => void closeQuietly(opening), { once: true })
+  const owned = !options.printer
+  // Stopped (Ctrl-C), the build closes its browser at once: the jobs waiting on it fail and it unwinds.
+  if (owned) options.signal?.addEventListener('abort', () => void closeQuietly(opening), { once: true })
   // The editions' code (pdf-lib, the EPUB and font libraries) loads while the browser starts.
   const loading: Promise<Edition[]> = import('./editions.js').then((module) => module.editions)
   loading.catch(() => undefined)
-  const owned = !options.printer
   try {
     const source = await step('read', readSource(options.source, options.signatories))
     const document = loadDocument(source)

@@ -56,7 +56,7 @@ export async function startPreview(options: PreviewOptions, io: { stdout: NodeJS
   let closed = false
 
   /** The session's one browser; Ctrl-C reaches it through close(), not puppeteer's own handler. */
-  const browser = () => (printer ??= openPrinter(undefined, { closeOnSignals: false }))
+  const browser = () => (printer ??= openPrinter({ closeOnSignals: false }))
   const closeBrowser = async () => {
     const open = printer
     printer = undefined
