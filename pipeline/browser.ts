@@ -170,11 +170,10 @@ export async function openPrinter({ closeOnSignals = true }: PrinterOptions = {}
     )
   }
 
-  /** Loads `job` in the tab and waits for its fonts (callers then check what it asked for and was refused). */
+  /** Loads `job` in the tab (callers then check what it asked for and was refused). */
   async function load(tab: Tab, job: Pick<PrintJob, 'html' | 'assets'>) {
     tab.job = job
     await tab.page.goto(pageOrigin + 'index.html', { waitUntil: 'load', timeout: 60_000 })
-    await tab.page.evaluateHandle('document.fonts.ready').catch(() => undefined)
   }
 
   let screenshots: Promise<unknown> = Promise.resolve()
@@ -182,6 +181,7 @@ export async function openPrinter({ closeOnSignals = true }: PrinterOptions = {}
     return withTab(async (tab) => {
       await tab.page.setViewport({ width, height: height * count, deviceScaleFactor: 1 })
       await load(tab, job)
+      await tab.page.evaluateHandle('document.fonts.ready').catch(() => undefined)
       await tab.page.bringToFront()
       const pngs: Uint8Array[] = []
       for (let frame = 0; frame < count; frame++) {
@@ -199,6 +199,7 @@ export async function openPrinter({ closeOnSignals = true }: PrinterOptions = {}
         const pdf = await tab.page.pdf({
           preferCSSPageSize: true,
           printBackground: true,
+          // Waits for document.fonts.ready itself.
           waitForFonts: true,
           timeout: 120_000,
           ...job.pdf
