@@ -15,7 +15,7 @@ export const bookletEdition: Edition = {
   id: 'booklet',
   async produce(context) {
     const { document, paper, date, options } = context
-    const pamphlet = await pamphletPdf(context)
+    const { bytes: pamphlet, pages } = await pamphletPdf(context)
     const imposing: ImposeOptions = {
       sheet: paper,
       duplex: options.duplex,
@@ -27,7 +27,7 @@ export const bookletEdition: Edition = {
     const artifacts = [await artifact('booklet', `${base}.pdf`, await impose(pamphlet, imposing), paper.name)]
     if (options.manualDuplex) {
       const files = { fronts: `${base}-fronts.pdf`, backs: `${base}-backs.pdf` }
-      const sheets = await pageCount(pamphlet) / 4
+      const sheets = pages / 4
       for (const sides of ['fronts', 'backs'] as const) {
         const overlay = await context.printer.print(await renderDuplexInstructions(duplexInstructions(sides, sheets, files), context.fonts, paper))
         const metadata = pdfMetadataFor(document, date, `Booklet for saddle-stitch, ${sides} only`)

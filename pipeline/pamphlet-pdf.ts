@@ -10,10 +10,16 @@ import { renderPamphlet } from './render-pamphlet.js'
 import { paddedPageCount } from './saddle-stitch.js'
 import { loadPdf, savePdf } from './pdf-io.js'
 
-const printed = new WeakMap<EditionContext, Promise<Uint8Array>>()
+/** The pamphlet's PDF and its page count (padded to a multiple of 4). */
+export interface PamphletPdf {
+  bytes: Uint8Array
+  pages: number
+}
+
+const printed = new WeakMap<EditionContext, Promise<PamphletPdf>>()
 
 /** The pamphlet PDF for this build (printed on first call, then shared). */
-export function pamphletPdf(context: EditionContext): Promise<Uint8Array> {
+export function pamphletPdf(context: EditionContext): Promise<PamphletPdf> {
   let pdf = printed.get(context)
   if (!pdf) {
     pdf = printPamphlet(context)
@@ -22,12 +28,11 @@ export function pamphletPdf(context: EditionContext): Promise<Uint8Array> {
   return pdf
 }
 
-async function printPamphlet({ document, fonts, paper, date, printer }: EditionContext): Promise<Uint8Array> {
-  const bytes = await printer.print(await renderPamphlet(document, fonts, paper))
-  const pdf = await loadPdf(bytes)
+async function printPamphlet({ document, fonts, paper, date, printer }: EditionContext): Promise<PamphletPdf> {
+  const pdf = await loadPdf(await printer.print(await renderPamphlet(document, fonts, paper)))
   padBeforeBackCover(pdf)
   applyPdfMetadata(pdf, pdfMetadataFor(document, date, 'Pamphlet'))
-  return savePdf(pdf)
+  return { bytes: await savePdf(pdf), pages: pdf.getPageCount() }
 }
 
 /** Inserts blank pages before the last page (the back cover) up to a multiple of 4. */
