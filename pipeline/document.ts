@@ -74,6 +74,11 @@ export function allClauses(document: Document): Clause[] {
   return document.sections.flatMap((section) => section.clauses)
 }
 
+/** The title in every language, as the text's other parallel parts are. */
+export function parallelTitle(document: Document): Parallel {
+  return Object.fromEntries(document.languages.map(({ lang, title }) => [lang, title]))
+}
+
 /** The document's title in every language, joined for places that hold one string (PDF /Title). */
 export function joinedTitle(document: Document, separator = ' · '): string {
   return document.languages.map((language) => language.title.text).join(separator)

@@ -9,7 +9,7 @@
 import type { Element, ElementContent, Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import { h } from 'hastscript'
-import { joinedTitle, type Document, type Parallel } from './document.js'
+import { joinedTitle, parallelTitle, type Document, type Parallel } from './document.js'
 import { languageParts, signatoryRoll } from './parallel-html.js'
 import { localize } from './publication-schema.js'
 
@@ -43,7 +43,7 @@ export const coverImageFile = 'cover.png'
 /** Builds the chapters and navigation of an EPUB in `document`'s languages. */
 export function epubContent(document: Document): EpubContent {
   const title = joinedTitle(document)
-  const titles: Parallel = Object.fromEntries(document.languages.map(({ lang, title }) => [lang, title]))
+  const titles = parallelTitle(document)
   const parts: Array<{ id: string; body: Element; label: ElementContent[] }> = [
     {
       id: 'opening',

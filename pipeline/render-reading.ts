@@ -5,7 +5,7 @@
  */
 import { h } from 'hastscript'
 import type { Element } from 'hast'
-import { joinedTitle, type Document } from './document.js'
+import { joinedTitle, parallelTitle, type Document } from './document.js'
 import type { BuildFonts } from './font-subset.js'
 import { cloneContent, languageParts, parallelHeading, signatoryRoll } from './parallel-html.js'
 import type { Paper } from './paper.js'
@@ -23,7 +23,7 @@ export async function renderReading(document: Document, fonts: BuildFonts, paper
   const primary = document.languages[0].lang
   const body: Element[] = [
     h('header', { className: ['title-block'] }, [
-      parallelHeading(document, 'h1', titles(document)),
+      parallelHeading(document, 'h1', parallelTitle(document)),
     ]),
     ...document.sections.map((section) =>
       h('section', { className: ['section'], id: section.id }, [
@@ -68,8 +68,4 @@ export async function renderReading(document: Document, fonts: BuildFonts, paper
     job: { ...page, pdf: { outline: true, tagged: true } },
     headings: headingTitles({ type: 'root', children: body })
   }
-}
-
-function titles(document: Document) {
-  return Object.fromEntries(document.languages.map(({ lang, title }) => [lang, title]))
 }

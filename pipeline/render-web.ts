@@ -7,7 +7,7 @@
  */
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
-import { joinedTitle, type Document } from './document.js'
+import { joinedTitle, parallelTitle, type Document } from './document.js'
 import type { BuildFonts } from './font-subset.js'
 import { cloneContent, languageParts, signatoryRoll } from './parallel-html.js'
 import { localize } from './publication-schema.js'
@@ -25,7 +25,7 @@ export async function renderWeb(document: Document, fonts: BuildFonts): Promise<
   const [template, css] = await Promise.all([readTemplate('web.html'), readTemplate('web.css')])
   const body: Element[] = [
     languageSwitch(document),
-    h('header', { className: ['masthead'] }, [h('h1', languageParts(document, titles(document), 'span', 'part'))]),
+    h('header', { className: ['masthead'] }, [h('h1', languageParts(document, parallelTitle(document), 'span', 'part'))]),
     h('main', [
       ...document.sections.map((section) =>
         h('section', { className: ['section'], id: section.id }, [
@@ -123,8 +123,4 @@ function switchable(roll: Element): Element {
     }
   }
   return roll
-}
-
-function titles(document: Document) {
-  return Object.fromEntries(document.languages.map(({ lang, title }) => [lang, title]))
 }
