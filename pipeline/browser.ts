@@ -5,7 +5,7 @@
  * or disk; any other request is refused, so printing never touches the network.
  */
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import puppeteer, { type Browser, type Page, type PDFOptions, type Protocol } from 'puppeteer-core'
@@ -14,14 +14,11 @@ import { BrowserError, BrowserNotFoundError } from './errors.js'
 /** The origin pages are served from. `.invalid` can never resolve, should anything leak. */
 export const pageOrigin = 'https://charter.invalid/'
 
-/** A file a page may load: a path on disk, bytes, or a function that makes the bytes (called once per build). */
-export type Asset = string | Uint8Array | (() => Promise<Uint8Array>)
-
 /** A page to print: its HTML and the files it may load, by URL relative to the page. */
 export interface PrintJob {
   html: string
-  /** Relative URL (`fonts/x.woff2`) to the file's path, bytes or maker. */
-  assets: ReadonlyMap<string, Asset>
+  /** Relative URL (`fonts/x.ttf`) to the file's bytes. */
+  assets: ReadonlyMap<string, Uint8Array>
   pdf: Pick<PDFOptions, 'outline' | 'tagged'>
 }
 
@@ -261,13 +258,12 @@ async function openTab(browser: Browser, files: AssetCache): Promise<Tab> {
     await page.setCacheEnabled(false)
     const client = await page.createCDPSession()
     client.on('Fetch.requestPaused', (event: Protocol.Fetch.RequestPausedEvent) => {
-      answer(tab, event.request.url, files).then(
-        (reply) =>
-          reply
-            ? client.send('Fetch.fulfillRequest', { requestId: event.requestId, ...reply })
-            : client.send('Fetch.failRequest', { requestId: event.requestId, errorReason: 'BlockedByClient' }),
-        () => client.send('Fetch.failRequest', { requestId: event.requestId, errorReason: 'Failed' })
-      ).catch(() => undefined)
+      const reply = answer(tab, event.request.url, files)
+      const sent = reply
+        ? client.send('Fetch.fulfillRequest', { requestId: event.requestId, ...reply })
+        : client.send('Fetch.failRequest', { requestId: event.requestId, errorReason: 'BlockedByClient' })
+      // The page may be gone (a failed build closing the browser): nothing is left to answer.
+      sent.catch(() => undefined)
     })
     await client.send('Fetch.enable', { patterns: [{ urlPattern: '*', requestStage: 'Request' }] })
   } catch (error) {
@@ -280,7 +276,7 @@ async function openTab(browser: Browser, files: AssetCache): Promise<Tab> {
 type Reply = Omit<Protocol.Fetch.FulfillRequestRequest, 'requestId'>
 
 /** The reply to a request of the tab's page: one of its job's files, or undefined (refused). */
-async function answer(tab: Tab, url: string, files: AssetCache): Promise<Reply | undefined> {
+function answer(tab: Tab, url: string, files: AssetCache): Reply | undefined {
   const job = tab.job
   const relative = url.startsWith(pageOrigin) ? decodeURIComponent(url.slice(pageOrigin.length)) : undefined
   if (job && relative === 'index.html') return reply(200, 'text/html; charset=utf-8', Buffer.from(job.html, 'utf8').toString('base64'))
@@ -291,7 +287,7 @@ async function answer(tab: Tab, url: string, files: AssetCache): Promise<Reply |
     tab.blocked.push(url)
     return undefined
   }
-  return reply(200, contentType(relative!), await files.base64(asset))
+  return reply(200, contentType(relative!), files.base64(asset))
 }
 
 function reply(status: number, type: string, body: string): Reply {
@@ -299,20 +295,17 @@ function reply(status: number, type: string, body: string): Reply {
 }
 
 /**
- * Every file served, read (or made) once and kept as base64 however many pages ask for it.
- * Bytes and makers are held weakly: a preview keeps its browser for many builds.
+ * Every file served, kept as base64 however many pages ask for it. Held weakly: a preview
+ * keeps its browser for many builds, each with files of its own.
  */
 class AssetCache {
-  readonly #files = new Map<string, Promise<string>>()
-  readonly #made = new WeakMap<Exclude<Asset, string>, Promise<string>>()
+  readonly #encoded = new WeakMap<Uint8Array, string>()
 
-  base64(asset: Asset): Promise<string> {
-    let encoded = typeof asset === 'string' ? this.#files.get(asset) : this.#made.get(asset)
-    if (!encoded) {
-      const bytes = typeof asset === 'string' ? readFile(asset) : typeof asset === 'function' ? asset() : Promise.resolve(asset)
-      encoded = bytes.then((data) => Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('base64'))
-      if (typeof asset === 'string') this.#files.set(asset, encoded)
-      else this.#made.set(asset, encoded)
+  base64(bytes: Uint8Array): string {
+    let encoded = this.#encoded.get(bytes)
+    if (encoded === undefined) {
+      encoded = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64')
+      this.#encoded.set(bytes, encoded)
     }
     return encoded
   }

@@ -12,7 +12,6 @@
  * subset of its own that adds it, so a font never lacks a character that the full face has.
  */
 import subsetFont from 'subset-font'
-import type { Asset } from './browser.js'
 import { aliasedCodePoints } from './font-dealias.js'
 import { faceBytes, faceCmap, fontFaceRule, type FontFace, type FontRole, type FontSet } from './fonts.js'
 
@@ -27,7 +26,7 @@ export interface SubsetFace {
 /** The @font-face rules and the files a page laid out by Chromium loads. */
 export interface PageFonts {
   css: string
-  assets: Map<string, Asset>
+  assets: Map<string, Uint8Array>
 }
 
 /**
@@ -84,7 +83,7 @@ export class BuildFonts {
     const url = (face: FontFace) => `fonts/${face.slug}${suffix}.ttf`
     return {
       css: faces.map(({ face }) => fontFaceRule(face, url(face), 'truetype')).join('\n'),
-      assets: new Map(faces.map(({ face, bytes }): [string, Asset] => [url(face), bytes]))
+      assets: new Map(faces.map(({ face, bytes }): [string, Uint8Array] => [url(face), bytes]))
     }
   }
 

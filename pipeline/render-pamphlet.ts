@@ -34,9 +34,6 @@ export function pamphletPageFor(paper: Paper): PamphletPage {
 
 const qrAsset = 'sign-qr.svg'
 
-/** Whatever a print job may serve (file path or bytes), as browser.ts declares it. */
-type Asset = PrintJob['assets'] extends ReadonlyMap<string, infer A> ? A : never
-
 /** Renders the pamphlet to a print job for the browser. */
 export async function renderPamphlet(document: Document, fonts: BuildFonts, paper: Paper): Promise<PrintJob> {
   const { publication } = document
@@ -93,7 +90,7 @@ export async function renderPamphlet(document: Document, fonts: BuildFonts, pape
     title: joinedTitle(document),
     fonts
   })
-  const assets = new Map<string, Asset>(printed.assets)
+  const assets = new Map(printed.assets)
   if (qrCode) assets.set(qrAsset, qrCode)
   return { html: printed.html, assets, pdf: { outline: false, tagged: true } }
 }
