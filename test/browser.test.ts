@@ -7,7 +7,7 @@ import { BlockedRequestError, findBrowser, openPrinter, type Printer } from '../
 import { BrowserNotFoundError } from '../pipeline/errors.js'
 import { startCanaryServer, type CanaryServer } from './support/canary-server.js'
 import { tool } from './support/run.js'
-import { writeFile } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { temporaryFolder } from './support/run.js'
 
@@ -77,6 +77,15 @@ describe('print()', () => {
     expect(texts).toEqual(['job first', 'job second', 'job third'])
   })
 
+  it('starts no process for browser furniture: only the pages it prints in', async () => {
+    await printer.print({ html: page('<p>job</p>'), assets: new Map(), pdf: {} })
+    // Chromium 156 preloads its address bar's dropdown (a WebUI page) into a renderer of its
+    // own when a tab opens: 0.8 s of processor time a build, for a toolbar no one sees.
+    const renderers = (await chromiumCommandLines()).filter((line) => line.includes('--type=renderer'))
+    expect(renderers.length).toBeGreaterThan(0)
+    expect(renderers.filter((line) => line.includes('--top-chrome-webui'))).toEqual([])
+  })
+
   it('runs no script in the page', async () => {
     const base = `http://127.0.0.1:${server.port}`
     const pdf = await printer.print({
@@ -92,3 +101,13 @@ describe('print()', () => {
     expect(server.requests).toEqual([])
   })
 })
+
+/** The command lines of the Chromium processes charter started (their profile is in a charter-chromium- folder). */
+async function chromiumCommandLines(): Promise<string[]> {
+  const lines: string[] = []
+  for (const pid of (await readdir('/proc')).filter((name) => /^\d+$/.test(name))) {
+    const line = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')
+    if (line.includes('charter-chromium-')) lines.push(line.split('\0').join(' '))
+  }
+  return lines
+}
