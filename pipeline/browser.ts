@@ -5,11 +5,12 @@
  * or disk; any other request is refused, so printing never touches the network.
  */
 import { existsSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import puppeteer, { type Browser, type Page, type PDFOptions, type Protocol } from 'puppeteer-core'
-import { BrowserError, BrowserNotFoundError } from './errors.js'
+import { BrowserError, BrowserNotFoundError, CharterError } from './errors.js'
+import { loadFonts } from './fonts.js'
 
 /** The origin pages are served from. `.invalid` can never resolve, should anything leak. */
 export const pageOrigin = 'https://charter.invalid/'
@@ -83,6 +84,7 @@ export async function openPrinter({ closeOnSignals = true }: PrinterOptions = {}
   const scratch = await mkdtemp(path.join(tmpdir(), 'charter-chromium-'))
   let browser: Browser
   try {
+    const fontconfig = await pinFontconfig(scratch)
     browser = await puppeteer.launch({
       executablePath,
       headless: true,
@@ -113,11 +115,11 @@ export async function openPrinter({ closeOnSignals = true }: PrinterOptions = {}
         // (renderer and browser) on a toolbar no one sees.
         '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup'
       ],
-      // The machine's fonts never stand in: every face comes from fonts/ (see fonts.ts).
-      env: { ...process.env, TZ: 'UTC', LANG: 'C.UTF-8', TMPDIR: scratch }
+      env: { ...machineEnv(), TZ: 'UTC', LANG: 'C.UTF-8', TMPDIR: scratch, FONTCONFIG_FILE: fontconfig }
     })
   } catch (error) {
     await rm(scratch, { recursive: true, force: true })
+    if (error instanceof CharterError) throw error
     throw new BrowserError(`Chromium at ${executablePath} did not start: ${(error as Error).message.split('\n')[0]}`)
   }
   const files = new AssetCache()
@@ -236,6 +238,55 @@ export async function openPrinter({ closeOnSignals = true }: PrinterOptions = {}
       await rm(scratch, { recursive: true, force: true })
     }
   }
+}
+
+/**
+ * Chromium finds fonts, and how to draw them, through fontconfig, which reads the machine's
+ * settings: Debian's, a desktop's, or a user's own ~/.config/fontconfig. Those reach the
+ * layout. Full hinting, say, moved a line break in every Chinese paragraph of the reading
+ * edition, so the same source printed differently on two machines. The browser gets a
+ * fontconfig of its own instead: the project's four faces (fonts/fonts.json) as its only
+ * fonts, so a character they lack can never be drawn from a system font, and drawing
+ * settings written out here (Debian's defaults, so the files stayed byte for byte the same).
+ * Returns the configuration file's path; it and fontconfig's cache live in `scratch`.
+ */
+async function pinFontconfig(scratch: string): Promise<string> {
+  const fonts = path.join(scratch, 'fonts')
+  await mkdir(fonts)
+  // Links to the exact files, not the packages' folders, which hold other weights.
+  for (const face of (await loadFonts()).faces) await symlink(face.file, path.join(fonts, `${face.slug}.ttf`))
+  const file = path.join(scratch, 'fonts.conf')
+  await writeFile(
+    file,
+    `<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig>
+  <dir>${xmlText(fonts)}</dir>
+  <cachedir>${xmlText(path.join(scratch, 'fontconfig-cache'))}</cachedir>
+  <match target="font">
+    <edit name="antialias" mode="assign"><bool>true</bool></edit>
+    <edit name="hinting" mode="assign"><bool>true</bool></edit>
+    <edit name="hintstyle" mode="assign"><const>hintslight</const></edit>
+    <edit name="autohint" mode="assign"><bool>false</bool></edit>
+    <edit name="rgba" mode="assign"><const>none</const></edit>
+    <edit name="lcdfilter" mode="assign"><const>lcddefault</const></edit>
+    <edit name="embeddedbitmap" mode="assign"><bool>false</bool></edit>
+  </match>
+</fontconfig>
+`
+  )
+  return file
+}
+
+/** The environment without the fontconfig variables that would move or add to the browser's own. */
+function machineEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env }
+  for (const name of ['FONTCONFIG_PATH', 'FONTCONFIG_SYSROOT', 'FC_DEBUG']) delete env[name]
+  return env
+}
+
+function xmlText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }
 
 /** Pages open at once: as many as keep two cores busy without a renderer for every job. */

@@ -86,6 +86,20 @@ describe('print()', () => {
     expect(renderers.filter((line) => line.includes('--top-chrome-webui'))).toEqual([])
   })
 
+  it("draws nothing in the machine's fonts, not even text no page font covers", async () => {
+    // No @font-face at all: the default serif, a sans-serif, a monospace, and a snowman.
+    const pdf = await printer.print({
+      html: page('<p>Serif</p><p style="font-family: sans-serif">Sans ☃</p><p style="font-family: monospace">Mono 香港</p>'),
+      assets: new Map(),
+      pdf: {}
+    })
+    const file = path.join(await temporaryFolder(), 'system-fonts.pdf')
+    await writeFile(file, pdf)
+    const fonts = (await tool('pdffonts', [file])).split('\n').slice(2).filter(Boolean).map((line) => line.split(/\s+/)[0].replace(/^[A-Z]{6}\+/, ''))
+    expect(fonts.length).toBeGreaterThan(0)
+    for (const font of fonts) expect(font).toMatch(/^(SourceSerif4|NotoSerifHK)-(Regular|Bold)$/)
+  })
+
   it('runs no script in the page', async () => {
     const base = `http://127.0.0.1:${server.port}`
     const pdf = await printer.print({

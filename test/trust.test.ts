@@ -51,6 +51,32 @@ describe('reproducible builds', () => {
     expect(await readFile(path.join(second, 'manifest.json'))).toEqual(await readFile(path.join(first, 'manifest.json')))
   })
 
+  it("gives the same bytes whatever the machine's font settings (fontconfig)", async () => {
+    // Another machine: full hinting, the autohinter, no antialiasing, subpixel order, and a
+    // user's own settings on top of the system's. Each moved line breaks before the browser
+    // had a fontconfig of its own.
+    const settings = path.join(work, 'other-machine-fonts.conf')
+    await writeFile(
+      settings,
+      `<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <match target="font">
+    <edit name="hinting" mode="assign"><bool>true</bool></edit>
+    <edit name="hintstyle" mode="assign"><const>hintfull</const></edit>
+    <edit name="autohint" mode="assign"><bool>true</bool></edit>
+    <edit name="antialias" mode="assign"><bool>false</bool></edit>
+    <edit name="rgba" mode="assign"><const>rgb</const></edit>
+  </match>
+</fontconfig>
+`
+    )
+    const other = path.join(work, 'other-machine')
+    expect((await runCharter(['build', '--out', other], { cwd: work, env: { ...epoch, FONTCONFIG_FILE: settings } })).code).toBe(0)
+    expect(await readManifest(other)).toEqual(await readManifest(first))
+  })
+
   it('dates the files from SOURCE_DATE_EPOCH, set by the project, not by Chromium', async () => {
     const info = await tool('pdfinfo', ['-isodates', path.join(first, 'charter-reading-a4.pdf')])
     expect(info).toMatch(/^CreationDate:\s+2023-11-14T22:13:20Z$/m)
