@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Root, RootContent } from 'hast'
+import type { Element, Root, RootContent } from 'hast'
 import rehypeStringify from 'rehype-stringify'
 import type { PrintJob } from './browser.js'
 import type { BuildFonts } from './font-subset.js'
@@ -79,11 +79,31 @@ export async function printPage({ stylesheet, values, body, lang, title, fonts }
   // The stylesheet may name the families too: page-margin boxes do not see custom properties.
   const shared = fontPlaceholders(fonts.families, fontRules)
   const html = fillTemplate(template, {
-    html: { ...shared, css: fillTemplate(css, { html: { ...shared, ...values } }), body: toHtml(body) },
+    html: { ...shared, css: fillTemplate(css, { html: { ...shared, ...values } }), body: toHtml(body.map(languageGroups)) },
     text: { lang, title }
   })
   const pageFonts = await fonts.forPage(html)
   return { html: html.replace(fontRules, () => pageFonts.css), assets: pageFonts.assets }
+}
+
+/** Blocks that Chromium's tagged PDF makes structure elements of: paragraphs, headings, lists. */
+const taggedBlocks = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ol', 'ul', 'dl', 'blockquote', 'table'])
+
+/**
+ * `node`, with every wrapper that has a language of its own and holds such blocks (a
+ * clause's `<div lang="zh-Hant-HK">` around its `<p>`) given role=group. Chromium's tagged
+ * PDF leaves a plain wrapper out, and writes /Lang only where an element's language differs
+ * from its parent's, so the Chinese clauses' paragraphs were tagged with the page's English,
+ * and a screen reader or read-aloud would have read them as English. As a group the wrapper
+ * is written as a Div with its /Lang, which its paragraphs inherit.
+ */
+function languageGroups<T extends RootContent>(node: T): T {
+  if (node.type !== 'element') return node
+  const children = node.children.map(languageGroups)
+  const holdsBlocks = children.some((child) => child.type === 'element' && taggedBlocks.has(child.tagName))
+  const grouped = typeof node.properties.lang === 'string' && !taggedBlocks.has(node.tagName) && holdsBlocks && node.properties.role === undefined
+  const element: Element = { ...node, properties: grouped ? { ...node.properties, role: 'group' } : node.properties, children }
+  return element as T
 }
 
 /**

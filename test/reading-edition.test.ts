@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Document } from '../pipeline/document.js'
 import { loadDocument } from '../pipeline/load-document.js'
 import { readSource } from '../pipeline/read-source.js'
-import { pdfFonts, pdfjsInfo, pdfjsOutline, pdfjsPagesText, pdfPageSizes, radicals } from './support/pdf.js'
+import { pdfFonts, pdfjsInfo, pdfjsOutline, pdfjsPagesText, pdfjsTextByLanguage, pdfPageSizes, radicals } from './support/pdf.js'
 import { pdfPagesText, runCharter, sourceFolder, squash, temporaryFolder } from './support/run.js'
 
 let document: Document
@@ -91,6 +91,15 @@ describe('the A4 reading edition', () => {
     const bytes = await readFile(pdf, 'latin1')
     expect(bytes).toMatch(/\/StructTreeRoot/)
     expect(bytes).toMatch(/\/Marked true/)
+  })
+
+  it('tags every clause with its language, so a screen reader voices the Chinese as Chinese', async () => {
+    const text = Object.fromEntries(Object.entries(await pdfjsTextByLanguage(pdf)).map(([lang, words]) => [lang, squash(words)]))
+    expect(Object.keys(text).sort()).toEqual(['en', 'zh-Hant-HK'])
+    for (const clause of clauses()) {
+      expect(text['zh-Hant-HK'], `clause ${clause.number}`).toContain(squash(clause.text['zh-Hant-HK'].text))
+      expect(text.en, `clause ${clause.number}`).toContain(squash(clause.text.en.text))
+    }
   })
 
   it('has a bookmark for the title and every section, in both languages', async () => {

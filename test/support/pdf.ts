@@ -66,3 +66,36 @@ export async function pdfPageSizes(file: string): Promise<Array<[number, number]
 
 /** Code points of the Kangxi radicals and CJK radicals supplement, which must never stand in for ordinary characters. */
 export const radicals = /[\u2E80-\u2FDF]/u
+
+/**
+ * The text of the whole PDF by the language its tags give it (a structure element's /Lang,
+ * or its nearest ancestor's, or the document's), as pdf.js reads the tags: what a screen
+ * reader or read-aloud voices in each language.
+ */
+export async function pdfjsTextByLanguage(file: string): Promise<Record<string, string>> {
+  const data = new Uint8Array(await readFile(file))
+  const pdf = await getDocument({ data, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise
+  const byLanguage: Record<string, string> = {}
+  for (let number = 1; number <= pdf.numPages; number++) {
+    const page = await pdf.getPage(number)
+    const content = await page.getTextContent({ includeMarkedContent: true })
+    const textOf = new Map<string, string>()
+    const open: Array<string | undefined> = []
+    for (const item of content.items) {
+      if ('str' in item) {
+        const id = open.findLast((each) => each !== undefined)
+        if (id) textOf.set(id, (textOf.get(id) ?? '') + item.str)
+      } else if (item.type === 'endMarkedContent') open.pop()
+      else open.push(item.id ?? undefined)
+    }
+    type Node = { lang?: string; children?: Node[]; type?: string; id?: string }
+    const walk = (node: Node, lang: string) => {
+      const own = node.lang ?? lang
+      if (node.type === 'content' && node.id) byLanguage[own] = (byLanguage[own] ?? '') + (textOf.get(node.id) ?? '')
+      for (const child of node.children ?? []) walk(child, own)
+    }
+    walk((await page.getStructTree()) as Node, 'untagged')
+  }
+  await pdf.destroy()
+  return byLanguage
+}
