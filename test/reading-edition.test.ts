@@ -45,6 +45,18 @@ describe('the A4 reading edition', () => {
     })
   }
 
+  for (const [reader, read] of [
+    ['pdftotext', pdfPagesText],
+    ['pdf.js', pdfjsPagesText]
+  ] as const) {
+    it(`gives every Chinese clause back to ${reader} as typed, no space added between Han and digits`, async () => {
+      // Only line ends are dropped: a Chinese line breaks between characters, not at a space.
+      const text = (await read(pdf)).join('').replace(/\n/g, '')
+      for (const clause of clauses()) expect(text, `clause ${clause.number}`).toContain(clause.text['zh-Hant-HK'].text)
+      expect(text).toContain('自1980年代')
+    })
+  }
+
   it('keeps each clause on one page, English and Chinese side by side', async () => {
     const pages = (await pdfPagesText(pdf)).map(squash)
     for (const clause of clauses()) {
