@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { copySource, editFile, pdfPagesText, runCharter, squash, temporaryFolder, tool } from './support/run.js'
+import { loadDocument } from '../pipeline/load-document.js'
+import { readSource } from '../pipeline/read-source.js'
+import { copySource, editFile, pdfPagesText, runCharter, sourceFolder, squash, temporaryFolder, tool } from './support/run.js'
 
 const signUrl = 'https://example.org/sign-the-charter'
 const env = { SOURCE_DATE_EPOCH: '1795651200' }
@@ -72,6 +74,33 @@ describe('the pamphlet and the booklet', () => {
     for (const clause of ['Ever since the Sino-British negotiations', '自1980年代中英談判起', 'International communities shall not capitalize', '國際社會不應受惠於中共的人權侵害']) {
       expect(all).toContain(squash(clause))
     }
+  })
+
+  it('breaks pages as a typesetter would: no heading split or left alone, no one-line widow, no hyphenated word split', async () => {
+    const document = loadDocument(await readSource(sourceFolder))!
+    const pages = await pdfPagesText(path.join(out, 'charter-pamphlet-a5.pdf'))
+    const lines = pages.map((page) => page.split('\n').map((line) => line.trim()).filter(Boolean))
+    for (const { heading } of document.sections) {
+      const pageOf = (text: string) => lines.findIndex((page) => page.includes(text))
+      const page = pageOf(heading.en.text)
+      expect(page, heading.en.text).toBeGreaterThan(0)
+      expect(pageOf(heading['zh-Hant-HK'].text), heading.en.text).toBe(page)
+      // Something of the section follows its heading on that page (the page number comes last).
+      expect(lines[page].indexOf(heading['zh-Hant-HK'].text), heading.en.text).toBeLessThan(lines[page].length - 2)
+    }
+    const typed = document.sections.flatMap((section) => section.clauses).flatMap((clause) => Object.values(clause.text).map((text) => text.text))
+    const paragraphs = typed.map(squash)
+    lines.forEach((page, index) => {
+      const first = squash(page[0] ?? '')
+      if (index === 0 || first === '') return
+      // The first line of a page is never the whole rest of a paragraph begun on the page before.
+      const widowed = paragraphs.find((paragraph) => paragraph.length > first.length && paragraph.endsWith(first))
+      expect(widowed, `page ${index + 1} starts with the last line of a paragraph: ${page[0]}`).toBeUndefined()
+    })
+    const text = pages.join('\n').replace(/\s+/g, ' ')
+    const hyphenated = new Set(typed.flatMap((paragraph) => paragraph.match(/[\p{L}\p{N}’']+(?:-[\p{L}\p{N}’']+)+/gu) ?? []))
+    expect([...hyphenated]).toContain('self-determination')
+    for (const word of hyphenated) expect(text).toContain(word)
   })
 
   it('prints the sign-up criteria, the link and its QR code on the back cover, and no private signatory', async () => {
