@@ -20,10 +20,22 @@ export interface EpubFont {
   bytes: Uint8Array
 }
 
-/** The book's fonts for `text`, in fonts.json order (Latin face first), one per family and weight. */
+/**
+ * The book's fonts for `text`, in fonts.json order (Latin face first), one per family and
+ * weight. The Chinese faces come only when the Latin ones lack a character of the text: an
+ * English book sets every character in the Latin face, and carried two Chinese files
+ * (36 kB) that no page used.
+ */
 export async function epubFonts(fonts: BuildFonts, text: string): Promise<EpubFont[]> {
   const subsets = await fonts.cut(text)
-  return subsets.map(({ face, bytes }) => ({ family: face.family, role: face.role, weight: face.weight, href: `fonts/${face.slug}.ttf`, bytes }))
+  const drawn = [...new Set(text.replace(/\s/gu, ''))].map((character) => character.codePointAt(0)!)
+  const latinLacks = (weight: number) => {
+    const latin = subsets.find(({ face }) => face.role === 'latin' && face.weight === weight)
+    return drawn.some((codePoint) => !latin?.cmap.has(codePoint))
+  }
+  return subsets
+    .filter(({ face }) => face.role !== 'han' || latinLacks(face.weight))
+    .map(({ face, bytes }) => ({ family: face.family, role: face.role, weight: face.weight, href: `fonts/${face.slug}.ttf`, bytes }))
 }
 
 /** The @font-face rules naming the embedded fonts, relative to the stylesheet. */

@@ -67,7 +67,7 @@ export async function packageEpub(book: EpubBook): Promise<Uint8Array> {
       rights: each(document.publication.rights),
       date: document.publication.date,
       modified: book.date.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-      accessibility: accessibility(languages),
+      accessibility: accessibility(languages, book.embedded.some((font) => font.role === 'han')),
       fonts: book.embedded,
       toc: content.toc,
       tocHeading: content.tocHeading,
@@ -87,8 +87,8 @@ export async function packageEpub(book: EpubBook): Promise<Uint8Array> {
   return rezip(generated, [...chapters.map((item) => `OEBPS/${item.filename}`)], book)
 }
 
-/** What the EPUB Accessibility 1.1 metadata says, all of it true of every edition. */
-function accessibility(languages: string[]) {
+/** What the EPUB Accessibility 1.1 metadata says, all of it true of the edition. */
+function accessibility(languages: string[], hongKongGlyphs: boolean) {
   const names = new Intl.DisplayNames('en', { type: 'language' })
   // Languages by name alone: ICU's region names ("Hong Kong SAR China") are not this book's to choose.
   const list = [...new Set(languages.map((lang) => names.of(new Intl.Locale(lang).language) ?? lang))].join(' and ')
@@ -102,7 +102,7 @@ function accessibility(languages: string[]) {
       `The text of the charter in ${list}, every block tagged with its language. ` +
       'Headings, a table of contents and landmarks allow navigation; the reading order follows the text. ' +
       'The only image is the cover, which has a text alternative giving the title. ' +
-      'The fonts for the text, including Hong Kong Chinese glyph forms, are embedded, and text can be resized and restyled.'
+      `The fonts for the text${hongKongGlyphs ? ', including Hong Kong Chinese glyph forms,' : ''} are embedded, and text can be resized and restyled.`
   }
 }
 
