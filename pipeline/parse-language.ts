@@ -147,7 +147,8 @@ function asContent(node: ReturnType<typeof toHast>): ElementContent[] {
 /**
  * Raw HTML is never passed through: it could run in the browser that prints the PDF.
  * Images are refused too: a remote one would be a network request (the build makes none),
- * and the editions have no place for pictures in the text.
+ * and the editions have no place for pictures in the text. Links go to the web or to an
+ * email address only.
  */
 function reportUnsafeContent(file: VFile, tree: Root) {
   const definitions = new Map<string, string>()
@@ -161,6 +162,19 @@ function reportUnsafeContent(file: VFile, tree: Root) {
     } else {
       fail(file, `Unexpected image ${url}: the editions print text only`, place, 'no-image')
     }
+  })
+  // A link goes into every edition as it is written: a path (/home/alice/notes.md) or a
+  // file:// address names folders of the computer it was written on, and javascript: runs.
+  visit(tree, (node) => {
+    if (node.type !== 'link' && node.type !== 'linkReference') return
+    const url = node.type === 'link' ? node.url : definitions.get(node.identifier) ?? ''
+    if (/^(https?:\/\/|mailto:)\S/i.test(url)) return
+    fail(
+      file,
+      `Unexpected link to ${url || '(nothing)'}: link to a web address (https://...) or an email address (mailto:...); a link to a file or a script would not work for readers, and a path could name your computer's folders`,
+      { line: node.position!.start.line, column: node.position!.start.column },
+      'link-target'
+    )
   })
   visit(tree, 'html', (node) => {
     fail(

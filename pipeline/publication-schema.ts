@@ -22,9 +22,11 @@ export const publicationSchema = z.object({
   publisher: localized,
   rights: localized,
   /** The date of this edition; used as the files' date unless SOURCE_DATE_EPOCH is set. */
-  date: z.union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')]).transform(
-    (value) => (typeof value === 'string' ? value : value.toISOString().slice(0, 10))
-  ),
+  date: z
+    .union([z.date(), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')])
+    .transform((value) => (typeof value === 'string' ? value : value.toISOString().slice(0, 10)))
+    // 2026-02-30 would print as typed yet date the files 2 March; 2026-13-45 stopped the build.
+    .refine((value) => isCalendarDate(value), { message: 'not a day of the calendar: expected a date as YYYY-MM-DD, such as 2021-07-01' }),
   /** Default paper for printed editions. */
   paper: z.enum(['a4', 'letter']).default('a4'),
   /** Where people can sign online; printed with a QR code where an edition has room. */
@@ -39,4 +41,10 @@ export type Publication = z.infer<typeof publicationSchema>
 export function localize(value: Publication['publisher'], lang: string): string {
   if (typeof value === 'string') return value
   return value[lang] ?? Object.values(value)[0]
+}
+
+/** Whether `value` (YYYY-MM-DD) names a day that exists. */
+function isCalendarDate(value: string): boolean {
+  const day = new Date(`${value}T00:00:00Z`)
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === value
 }

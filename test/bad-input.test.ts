@@ -34,6 +34,8 @@ async function buildWith(file: string, content: Buffer | string, extraArgs: stri
 }
 
 const fixture = (name: string) => readFile(path.join(fixtures, name))
+/** The project's own source file `name` with `change` made to its text. */
+const sourceWith = (name: string, change: (text: string) => string) => async () => change(await readFile(path.join(projectRoot, 'source', name), 'utf8'))
 
 const cases: Array<{ name: string; file: string; content: () => Promise<Buffer | string>; error: RegExp }> = [
   { name: 'an empty language file', file: 'en.md', content: () => fixture('empty.md'), error: /^1:1 +error +Empty file +source-empty/m },
@@ -78,6 +80,24 @@ const cases: Array<{ name: string; file: string; content: () => Promise<Buffer |
     file: 'en.md',
     content: async () => (await fixture('remote-image.md')).toString('utf8'),
     error: /^34:4 +error +Unexpected remote image http:\/\/127\.0\.0\.1:\d+\/banner\.png: the build never fetches anything from the network +remote-resource/m
+  },
+  {
+    name: 'a date that is not in the calendar',
+    file: 'publication.yaml',
+    content: sourceWith('publication.yaml', (text) => text.replace(/^date: .*$/m, 'date: 2026-02-30')),
+    error: /^21:7 +error +date: not a day of the calendar: expected a date as YYYY-MM-DD, such as 2021-07-01 +publication/m
+  },
+  {
+    name: 'a link to a folder of the computer',
+    file: 'en.md',
+    content: sourceWith('en.md', (text) => text.replace(/^4\. /m, '4. [my notes](/home/alice/notes.md) ')),
+    error: /^36:4 +error +Unexpected link to \/home\/alice\/notes\.md: link to a web address \(https:\/\/\.\.\.\) or an email address \(mailto:\.\.\.\); a link to a file or a script would not work for readers, and a path could name your computer's folders +link-target/m
+  },
+  {
+    name: 'a link that runs a script',
+    file: 'zh-Hant-HK.md',
+    content: sourceWith('zh-Hant-HK.md', (text) => text.replace(/^4\. /m, '4. [按此](javascript:alert(1))')),
+    error: /^35:4 +error +Unexpected link to javascript:alert\(1\): .* +link-target/m
   },
   {
     name: 'a clause numbered 1000000000',
