@@ -9,7 +9,7 @@ import type { Document } from '../pipeline/document.js'
 import { loadDocument } from '../pipeline/load-document.js'
 import { readSource } from '../pipeline/read-source.js'
 import { pdfFonts, pdfjsInfo, pdfjsOutline, pdfjsPagesText, pdfjsTextByLanguage, pdfPageSizes, radicals } from './support/pdf.js'
-import { pdfPagesText, runCharter, sourceFolder, squash, temporaryFolder } from './support/run.js'
+import { copySource, editFile, pdfPagesText, runCharter, sourceFolder, squash, temporaryFolder } from './support/run.js'
 
 let document: Document
 let out: string
@@ -150,5 +150,24 @@ describe('the US Letter reading edition', () => {
     const sizes = await pdfPageSizes(path.join(letterOut, 'charter-reading-letter.pdf'))
     expect(sizes.length).toBeGreaterThan(3)
     for (const size of sizes) expect(size).toEqual([612, 792])
+  })
+})
+
+describe('a word longer than a line', () => {
+  it('breaks inside it, so the page keeps its size and no clause is lost', async () => {
+    const address = `https://example.org/${'a'.repeat(170)}`
+    const source = await copySource((folder) => editFile(path.join(folder, 'en.md'), (text) => text.replace(/^4\. /m, `4. See ${address} or <${address}>. `)))
+    const longOut = await temporaryFolder()
+    const result = await runCharter(['build', '--source', source, '--out', longOut])
+    expect(result.code, result.stderr).toBe(0)
+    const file = path.join(longOut, 'charter-reading-a4.pdf')
+    for (const [width, height] of await pdfPageSizes(file)) {
+      expect(width).toBeCloseTo(595.3, 0)
+      expect(height).toBeCloseTo(841.9, 0)
+    }
+    // Chromium shrank the whole page to fit the word, and clause 4's Chinese fell off it.
+    const text = squash((await pdfPagesText(file)).join(''))
+    for (const clause of clauses()) expect(text, `clause ${clause.number}`).toContain(squash(clause.text['zh-Hant-HK'].text))
+    expect(text).toContain(address)
   })
 })
