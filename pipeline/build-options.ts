@@ -2,6 +2,14 @@
 import { z } from 'zod'
 import type { Printer } from './browser.js'
 
+/**
+ * Rows to sign in, at most: about 190 A4 pages, more than any event fills. 20,000 took
+ * Chromium 33 s to print, and 100,000 ran 81 s before Chromium gave up.
+ */
+export const maxBlankRows = 5000
+const blankRowsMessage = `takes a whole number of rows to sign in, from 0 to ${maxBlankRows}, such as 40`
+const creepMessage = 'takes millimetres from 0 to 2, such as 0.2 (see "Printing the pamphlet" in the README)'
+
 export const buildOptionsSchema = z.object({
   /** The source folder (publication.yaml, <lang>.md, signatories.yaml). Default `source`. */
   source: z.string().min(1).default('source'),
@@ -12,13 +20,18 @@ export const buildOptionsSchema = z.object({
   /** Booklet: the edge the printer flips the sheet on when printing both sides. Default `long`. */
   duplex: z.enum(['long', 'short']).default('long'),
   /** Booklet: shift toward the spine, in mm, per sheet from the outside. Default 0. */
-  creep: z.coerce.number().min(0).max(2).default(0),
+  creep: z.coerce.number({ error: creepMessage }).min(0, { error: creepMessage }).max(2, { error: creepMessage }).default(0),
   /** Booklet: print fold and trim marks. Default off. */
   marks: z.boolean().default(false),
   /** Booklet: also write fronts and backs as two files, for printers that print one side. Default off. */
   manualDuplex: z.boolean().default(false),
   /** Signing sheet: blank rows to sign in; default fills the last page. */
-  blankRows: z.coerce.number().int().min(0).max(100_000).optional(),
+  blankRows: z.coerce
+    .number({ error: blankRowsMessage })
+    .int({ error: blankRowsMessage })
+    .min(0, { error: blankRowsMessage })
+    .max(maxBlankRows, { error: blankRowsMessage })
+    .optional(),
   /** Signing sheet: another signatory list instead of source/signatories.yaml. */
   signatories: z.string().min(1).optional(),
   /** Signing sheet: add a contact column (a danger to the people on the sheet if it is lost). */
