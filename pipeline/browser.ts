@@ -4,7 +4,7 @@
  * made-up origin (`https://charter.invalid/`) whose every file is answered from memory
  * or disk; any other request is refused, so printing never touches the network.
  */
-import { existsSync } from 'node:fs'
+import { existsSync, rmSync } from 'node:fs'
 import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -82,6 +82,10 @@ export async function openPrinter({ closeOnSignals = true }: PrinterOptions = {}
   // The browser's profile and its own temporary files (shared memory) live in one folder of
   // the build's, deleted by close() once the browser has exited.
   const scratch = await mkdtemp(path.join(tmpdir(), 'charter-chromium-'))
+  // Should the process end before close() (puppeteer's own Ctrl-C handler ends it at once),
+  // the folder still goes with it: it held a 2 MB profile after every Ctrl-C.
+  const removeScratch = () => rmSync(scratch, { recursive: true, force: true })
+  process.once('exit', removeScratch)
   let browser: Browser
   try {
     const fontconfig = await pinFontconfig(scratch)
@@ -118,6 +122,7 @@ export async function openPrinter({ closeOnSignals = true }: PrinterOptions = {}
       env: { ...machineEnv(), TZ: 'UTC', LANG: 'C.UTF-8', TMPDIR: scratch, FONTCONFIG_FILE: fontconfig }
     })
   } catch (error) {
+    process.off('exit', removeScratch)
     await rm(scratch, { recursive: true, force: true })
     if (error instanceof CharterError) throw error
     throw new BrowserError(`Chromium at ${executablePath} did not start: ${(error as Error).message.split('\n')[0]}`)
@@ -236,6 +241,7 @@ export async function openPrinter({ closeOnSignals = true }: PrinterOptions = {}
       await exited
       await browser.close().catch(() => undefined)
       await rm(scratch, { recursive: true, force: true })
+      process.off('exit', removeScratch)
     }
   }
 }

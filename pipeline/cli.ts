@@ -23,9 +23,15 @@ export async function main(argv: string[], { browser }: { browser?: Promise<Prin
   const early: EarlyBrowser | undefined = browser ? { opening: browser, taken: false } : undefined
   const debug = argv.includes('--debug')
   const controller = new AbortController()
+  // The exit code says which signal stopped the build, as a shell's would: 128 + its number.
+  let stoppedBy = 130
   const stop = () => controller.abort()
+  const terminate = () => {
+    stoppedBy = 143
+    controller.abort()
+  }
   process.once('SIGINT', stop)
-  process.once('SIGTERM', stop)
+  process.once('SIGTERM', terminate)
   try {
     const [name, ...rest] = argv
     if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
@@ -42,7 +48,7 @@ export async function main(argv: string[], { browser }: { browser?: Promise<Prin
   } catch (error) {
     if (controller.signal.aborted && !debug) {
       process.stderr.write('charter: stopped before the end; nothing was written.\n')
-      return 130
+      return stoppedBy
     }
     if (error instanceof CharterError && !debug) {
       process.stderr.write(`charter: ${error.message}\n`)
@@ -53,7 +59,7 @@ export async function main(argv: string[], { browser }: { browser?: Promise<Prin
     return debug ? 1 : 2
   } finally {
     process.off('SIGINT', stop)
-    process.off('SIGTERM', stop)
+    process.off('SIGTERM', terminate)
     if (early && !early.taken) await early.opening.then((printer) => printer.close(), () => undefined)
   }
 }

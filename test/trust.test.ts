@@ -214,9 +214,12 @@ describe('atomic writes', () => {
     expect(await readdir(tmp)).toEqual([])
   })
 
-  it('closes the browser when a build is stopped, and writes nothing', async () => {
-    const out = path.join(work, 'stopped')
-    const tmp = path.join(work, 'tmp-stopped')
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143]
+  ] as const)('closes the browser when a build is stopped by %s, leaves no temporary folder, and writes nothing', async (signal, exitCode) => {
+    const out = path.join(work, `stopped-${signal}`)
+    const tmp = path.join(work, `tmp-stopped-${signal}`)
     await mkdir(tmp)
     const child = spawn(process.execPath, [charterBin, 'build', '--out', out], {
       cwd: work,
@@ -229,10 +232,13 @@ describe('atomic writes', () => {
     // Wait until the browser is up, then stop the build as Ctrl-C or a service manager would.
     for (let tries = 0; tries < 100 && (await browsersUnder(tmp)).length === 0; tries++) await new Promise((resolve) => setTimeout(resolve, 50))
     expect((await browsersUnder(tmp)).length).toBeGreaterThan(0)
-    child.kill('SIGTERM')
-    expect(await code).not.toBe(0)
+    child.kill(signal)
+    // 128 + the signal's number, as a shell reports a program the signal ended.
+    expect(await code).toBe(exitCode)
     expect(stderr).not.toMatch(/\n\s+at /)
     expect(await waitForNoBrowsers(tmp)).toEqual([])
+    // Chromium's profile (2 MB) was left here after every Ctrl-C.
+    expect(await readdir(tmp)).toEqual([])
     expect(await listFiles(out).catch(() => [])).toEqual([])
   })
 })
