@@ -7,7 +7,7 @@ const localized = z.union([z.string().min(1), z.record(z.string(), z.string().mi
 /** `check:` in publication.yaml: settings of `charter check` (and of the checks `charter build` runs). */
 export const checkSettingsSchema = z
   .object({
-    /** Space between Han and Latin letters or digits in Chinese text. Default `never`: the CSS spaces them. */
+    /** Space between Han and Latin letters or digits in Chinese text. Default `never`: no typed space, so the text copies and searches as `1980年代`. */
     'han-latin-spacing': z.enum(['off', 'always', 'never']).default('never')
   })
   .strict()

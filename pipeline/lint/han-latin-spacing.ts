@@ -1,9 +1,9 @@
 /**
  * `han-latin-spacing`: one policy for the space between Han characters and Latin letters
  * or digits in Chinese text, set in publication.yaml (`check: { han-latin-spacing: ... }`):
- * `never` (the default) wants no typed space: spacing is the typesetting's job (CSS
- * `text-autospace: normal` puts an eighth of an em there; a typed space is a quarter em and
- * no CSS can take it out); `always` wants a typed space; `off` does not look.
+ * `never` (the default) wants no typed space: one is uneven (some typists put it, some do
+ * not) and is copied into the text a reader searches (`1980 年代` for `1980年代`); `always`
+ * wants a typed space; `off` does not look.
  */
 import { isChinese, report, type LintRule } from './lint-rule.js'
 import { proseRuns } from './prose-runs.js'
