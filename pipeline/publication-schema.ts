@@ -34,6 +34,8 @@ export const publicationSchema = z.object({
   /** Settings of the text checks (`charter check`). */
   check: checkSettingsSchema.default({ 'han-latin-spacing': 'never' })
 })
+  // A misspelt key (`titel:`, `pubisher:`) is named, not silently ignored.
+  .strict()
 
 export type Publication = z.infer<typeof publicationSchema>
 

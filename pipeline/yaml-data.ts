@@ -61,7 +61,8 @@ export function readYamlData<Schema extends z.ZodType>(
       }
       continue
     }
-    const missing = issue.code === 'invalid_type' && doc.getIn(path) === undefined
+    // A key that is not there at all, whatever shape it should have had (a name, or one per language).
+    const missing = path.length > 0 && (issue.code === 'invalid_type' || issue.code === 'invalid_union') && doc.getIn(path) === undefined
     const reason = missing ? `Missing ${describePath(path)}` : `${where(path, '', ': ')}${issue.message}`
     fail(file, reason, place(nodeOffset(doc, path)), ruleId)
   }
