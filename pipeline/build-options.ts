@@ -1,4 +1,5 @@
 /** The options of `charter build`, validated at the command line and trusted inside. */
+import path from 'node:path'
 import { z } from 'zod'
 import type { Printer } from './browser.js'
 
@@ -41,6 +42,11 @@ export const buildOptionsSchema = z.object({
   /** Print each stage's time as it finishes. Default: when the output is a terminal and CI is unset. */
   progress: z.boolean().optional()
 })
+  // The editions written among the text they are made from would be mistaken for it.
+  .refine(({ source, out }) => path.resolve(out) !== path.resolve(source), {
+    path: ['out'],
+    message: 'is the source folder: write the editions somewhere else, such as dist'
+  })
 
 export type BuildOptions = z.infer<typeof buildOptionsSchema> & {
   /** Stops the build (and closes the browser) when aborted. */

@@ -32,8 +32,8 @@ export async function readSource(folder: string, signatoriesFile?: string): Prom
   if (!info?.isDirectory()) throw new SourceFolderError(folder)
 
   const files: VFile[] = []
-  const open = async (name: string, absolute = path.join(folder, name)) => {
-    const file = await readText(absolute)
+  const open = async (name: string, absolute = path.join(folder, name), missing = 'Missing file: the source folder needs it') => {
+    const file = await readText(absolute, missing)
     files.push(file)
     return file
   }
@@ -43,7 +43,11 @@ export async function readSource(folder: string, signatoriesFile?: string): Prom
   const languageFiles: VFile[] = []
   for (const lang of publication?.languages ?? []) languageFiles.push(await open(`${lang}.md`))
   const signatoriesPath = signatoriesFile ? path.resolve(signatoriesFile) : path.join(folder, 'signatories.yaml')
-  const signatoriesSource = await open('signatories.yaml', signatoriesPath)
+  const signatoriesSource = await open(
+    'signatories.yaml',
+    signatoriesPath,
+    signatoriesFile ? 'No such file: check the path given to --signatories' : undefined
+  )
   const signatories = readValue(signatoriesSource, signatoriesSchema, 'signatories-schema')
   return { files, publication, languageFiles, signatories, publicationFile, signatoriesFile: signatoriesSource }
 }
@@ -56,18 +60,28 @@ function readValue<T>(file: VFile, schema: import('zod').ZodType<T>, ruleId: str
 const start = { line: 1, column: 1 }
 
 /** Reads a file as strict UTF-8 text; problems are messages on the returned file. */
-async function readText(absolute: string): Promise<VFile> {
+async function readText(absolute: string, missing: string): Promise<VFile> {
   const file = new VFile({ path: path.relative(process.cwd(), absolute) || absolute, value: '' })
   let bytes: Buffer
   try {
     bytes = await readFile(absolute)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    fail(file, code === 'ENOENT' ? 'Missing file: the source folder needs it' : `Cannot read the file (${code})`, start, 'source-file')
+    const reason =
+      code === 'ENOENT' ? missing
+      : code === 'EISDIR' ? 'This is a folder, not a file: give the file itself'
+      : code === 'EACCES' || code === 'EPERM' ? 'Cannot read the file: you do not have permission to read it'
+      : `Cannot read the file (${code})`
+    fail(file, reason, start, 'source-file')
     return file
   }
   if (bytes.length > maxBytes) {
     fail(file, `File too large (${bytes.length} bytes): a source file is at most ${maxBytes} bytes`, start, 'source-file')
+    return file
+  }
+  // Windows Notepad's "Unicode": two bytes a character, every other one NUL for English.
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    fail(file, 'Saved as UTF-16 ("Unicode" in Windows Notepad): save the file as UTF-8', start, 'source-encoding')
     return file
   }
   if (bytes.includes(0)) {

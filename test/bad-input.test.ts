@@ -46,6 +46,12 @@ const cases: Array<{ name: string; file: string; content: () => Promise<Buffer |
     error: /^9:15 +error +Not UTF-8 text: save the file as UTF-8 +source-encoding/m
   },
   {
+    name: 'a file saved as UTF-16 (Windows Notepad\'s "Unicode")',
+    file: 'en.md',
+    content: async () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(await readFile(path.join(projectRoot, 'source', 'en.md'), 'utf8'), 'utf16le')]),
+    error: /^1:1 +error +Saved as UTF-16 \("Unicode" in Windows Notepad\): save the file as UTF-8 +source-encoding/m
+  },
+  {
     name: 'a binary file named .md',
     file: 'en.md',
     content: () => fixture('binary.md'),
@@ -88,6 +94,12 @@ const cases: Array<{ name: string; file: string; content: () => Promise<Buffer |
     error: /^21:7 +error +date: not a day of the calendar: expected a date as YYYY-MM-DD, such as 2021-07-01 +publication/m
   },
   {
+    name: 'a misspelt key in publication.yaml',
+    file: 'publication.yaml',
+    content: sourceWith('publication.yaml', (text) => text.replace(/^publisher:/m, 'pubisher:')),
+    error: /^5:1 +error +Missing publisher +publication[\s\S]*^11:1 +error +Unknown key `pubisher`: check its spelling +publication/m
+  },
+  {
     name: 'a link to a folder of the computer',
     file: 'en.md',
     content: sourceWith('en.md', (text) => text.replace(/^4\. /m, '4. [my notes](/home/alice/notes.md) ')),
@@ -121,13 +133,21 @@ describe('bad input', () => {
   it.each([
     [['--blank-rows', '100000'], '--blank-rows: takes a whole number of rows to sign in, from 0 to 5000, such as 40'],
     [['--blank-rows', '1.5'], '--blank-rows: takes a whole number of rows to sign in, from 0 to 5000, such as 40'],
-    [['--creep', 'abc'], '--creep: takes millimetres from 0 to 2, such as 0.2 (see "Printing the pamphlet" in the README)']
+    [['--creep', 'abc'], '--creep: takes millimetres from 0 to 2, such as 0.2 (see "Printing the pamphlet" in the README)'],
+    [['--source', 'out'], '--out: is the source folder: write the editions somewhere else, such as dist']
   ])('%j: says what the option takes, exit 1, the output folder untouched', async (args, message) => {
     const result = await buildWith('en.md', await readFile(path.join(projectRoot, 'source', 'en.md')), args)
     expect(result.stderr.split('\n')[0]).toBe(`charter: ${message}`)
     expect(result.code).toBe(1)
     expect(result.outFiles).toEqual(['charter-reading-a4.pdf'])
     expect(result.previous).toBe('the previous build')
+  })
+
+  it('names a --signatories file that is not there as the option\'s, not the source folder\'s', async () => {
+    const result = await buildWith('en.md', await readFile(path.join(projectRoot, 'source', 'en.md')), ['--signatories', 'no-such-list.yaml'])
+    expect(result.stderr).toMatch(/^1:1 +error +No such file: check the path given to --signatories +source-file/m)
+    expect(result.code).toBe(1)
+    expect(result.outFiles).toEqual(['charter-reading-a4.pdf'])
   })
 
   it('never lets a script or a remote image reach the network', () => {
