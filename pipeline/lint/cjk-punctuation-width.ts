@@ -1,7 +1,9 @@
 /**
  * `cjk-punctuation-width`: ASCII `, ; : ? ! ( )` in Chinese text, where the full-width
  * `，；：？！（）` belong (the seed lost them in extraction). A mark counts as Chinese when
- * the text next to it is, so `1,000`, `3:00` and English words keep theirs.
+ * the text next to it is, so `1,000`, `3:00` and English words keep theirs. A `.` ends a
+ * Chinese sentence only straight after a Chinese character and before a space, more Chinese
+ * or the end (`內部角力.` → `內部角力。`): `2.5`, `U.S.` and `...` (cjk-ellipsis-dash's) stay.
  */
 import { cjk, isChinese, report, type LintRule } from './lint-rule.js'
 import { after, before, proseRuns } from './prose-runs.js'
@@ -32,6 +34,18 @@ export const cjkPunctuationWidth: LintRule = {
           run.offset + index,
           run.offset + end,
           fullWidth[mark]
+        )
+      }
+      for (const found of run.text.matchAll(/(?<!\.)\.(?!\.)/g)) {
+        const next = after(run.text, found.index + 1)
+        if (!isCjk(before(run.text, found.index)) || (next !== undefined && !/\s/.test(next) && !isCjk(next))) continue
+        report(
+          target,
+          this,
+          'Unexpected ASCII `.` ending Chinese text, expected the full stop `。`',
+          run.offset + found.index,
+          run.offset + found.index + 1,
+          '。'
         )
       }
     }
