@@ -17,8 +17,10 @@ import { cjkQuotes } from './cjk-quotes.js'
 import { fullwidthInLatin } from './fullwidth-in-latin.js'
 import { glyphCoverage } from './glyph-coverage.js'
 import { hanLatinSpacing } from './han-latin-spacing.js'
+import { invisibleCharacter } from './invisible-character.js'
 import type { LintRule, LintTarget } from './lint-rule.js'
 import { signatories } from './signatories.js'
+import { straySpace } from './stray-space.js'
 
 export const lintRules: LintRule[] = [
   cjkPunctuationWidth,
@@ -27,6 +29,8 @@ export const lintRules: LintRule[] = [
   hanLatinSpacing,
   cjkEllipsisDash,
   fullwidthInLatin,
+  straySpace,
+  invisibleCharacter,
   glyphCoverage,
   signatories
 ]
