@@ -106,9 +106,10 @@ function criteria(document: Document): Element {
   ])
 }
 
-/** The clause number's cell; empty beside headings, so every language keeps its column. */
+/** The clause number's cell; empty beside headings, so every language keeps its column. A span:
+ * a heading holds only phrasing content, and the grid lays it out as a cell all the same. */
 function numberCell(number?: string): Element {
-  return h('div', { className: ['number'], ariaHidden: number === undefined ? 'true' : undefined }, number ?? [])
+  return h('span', { className: ['number'], ariaHidden: number === undefined ? 'true' : undefined }, number ?? [])
 }
 
 /** Marks the roll's labels (not the names, which stay in every script) as language parts. */

@@ -146,6 +146,12 @@ describe('the web edition', () => {
     }
   })
 
+  it('puts nothing but phrasing content in a heading, as HTML allows', () => {
+    const headings = [...html.matchAll(/<(h[1-6])\b[^>]*>([\s\S]*?)<\/\1>/g)].map((match) => match[2])
+    expect(headings.length).toBeGreaterThan(5)
+    for (const inside of headings) expect(inside).not.toMatch(/<(div|p|ul|ol|li|section|header|footer|table|h[1-6])\b/)
+  })
+
   it('points nowhere off the device: no web or file URL, no absolute path, no script', () => {
     expect(html).not.toMatch(/https?:|file:|\/\/[a-z]/i)
     expect(html).not.toMatch(/(src|href)="\/|url\(\//)
