@@ -69,9 +69,11 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env, usualPaths: st
 /** How the browser is opened. */
 export interface PrinterOptions {
   /**
-   * Let puppeteer close Chromium itself on SIGINT, SIGTERM and SIGHUP (on SIGINT it also ends
-   * the process at once). Default true. The preview passes false and closes the browser in
-   * order on Ctrl-C, so Chromium leaves no profile folder behind.
+   * Let puppeteer kill Chromium and end the process at once on Ctrl-C (SIGINT). Default true.
+   * The preview passes false and closes the browser in order on Ctrl-C. SIGTERM and SIGHUP
+   * are the command's to handle (cli.ts stops the build, which closes the browser): puppeteer
+   * closing it by itself as well, while a page was still opening, kept a build stopped by
+   * SIGHUP alive for 30 s.
    */
   closeOnSignals?: boolean
 }
@@ -94,8 +96,8 @@ export async function openPrinter({ closeOnSignals = true }: PrinterOptions = {}
       headless: true,
       userDataDir: path.join(scratch, 'profile'),
       handleSIGINT: closeOnSignals,
-      handleSIGTERM: closeOnSignals,
-      handleSIGHUP: closeOnSignals,
+      handleSIGTERM: false,
+      handleSIGHUP: false,
       // No first window: its empty page would start a renderer that no job uses.
       waitForInitialPage: false,
       ignoreDefaultArgs: ['about:blank'],

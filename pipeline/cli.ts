@@ -25,13 +25,18 @@ export async function main(argv: string[], { browser }: { browser?: Promise<Prin
   const controller = new AbortController()
   // The exit code says which signal stopped the build, as a shell's would: 128 + its number.
   let stoppedBy = 130
-  const stop = () => controller.abort()
-  const terminate = () => {
-    stoppedBy = 143
+  const stopper = (code: number) => () => {
+    stoppedBy = code
     controller.abort()
   }
+  const stop = stopper(130)
+  const terminate = stopper(143)
+  // The terminal closed: a build left running would print into nothing, and puppeteer
+  // closes the browser on SIGHUP, which failed the build 30 s later as a fault.
+  const hangUp = stopper(129)
   process.once('SIGINT', stop)
   process.once('SIGTERM', terminate)
+  process.once('SIGHUP', hangUp)
   try {
     const [name, ...rest] = argv
     if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
@@ -60,6 +65,7 @@ export async function main(argv: string[], { browser }: { browser?: Promise<Prin
   } finally {
     process.off('SIGINT', stop)
     process.off('SIGTERM', terminate)
+    process.off('SIGHUP', hangUp)
     if (early && !early.taken) await early.opening.then((printer) => printer.close(), () => undefined)
   }
 }
