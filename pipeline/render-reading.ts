@@ -10,7 +10,7 @@ import type { BuildFonts } from './font-subset.js'
 import { cloneContent, languageParts, parallelHeading, signatoryRoll } from './parallel-html.js'
 import type { Paper } from './paper.js'
 import { localize } from './publication-schema.js'
-import { cssString, pageCounterContent, printPage } from './template.js'
+import { cssString, pageCountersInEvery, printPage } from './template.js'
 import type { PrintJob } from './browser.js'
 import { headingTitles } from './pdf-outline.js'
 import { keepHyphenatedWords } from './keep-hyphenated.js'
@@ -55,10 +55,9 @@ export async function renderReading(document: Document, fonts: BuildFonts, paper
       h('p', { lang }, `${localize(document.publication.publisher, lang)} · ${document.publication.date} · ${localize(document.publication.rights, lang)}`)
     ))
   ]
-  const pageOf = document.languages[0].labels.pageOf
   const page = await printPage({
     stylesheet: 'reading.css',
-    values: { paper: paper.css, runningHead: cssString(joinedTitle(document, '  ·  ')), pageNumber: pageCounterContent(pageOf) },
+    values: { paper: paper.css, runningHead: cssString(joinedTitle(document, '  ·  ')), pageNumber: pageCountersInEvery(document.languages.map(({ labels }) => labels.pageOf)) },
     body: keepHyphenatedWords(body),
     lang: primary,
     title: joinedTitle(document),

@@ -14,7 +14,7 @@ import { cloneContent, parallelLabel, signatoryName } from './parallel-html.js'
 import type { Signatory } from './signatories-schema.js'
 import { blankHeaderHeight, blankRowHeight, rollColumns, rollFontSize, sheetMargins } from './signing-sheet-layout.js'
 import type { SheetRoll } from './signing-sheet-roll.js'
-import { cssString, pageCounterContent, printPage } from './template.js'
+import { cssString, pageCountersInEvery, printPage } from './template.js'
 
 export interface SheetOptions {
   /** Blank rows to sign in after the roll. */
@@ -55,9 +55,7 @@ export async function renderSigningSheet(document: Document, fonts: BuildFonts, 
     ...(options.blankRows > 0 ? [blankTable(roll.count + 1, options, label)] : [])
   ]
 
-  const pageOf = document.languages
-    .map(({ labels }) => pageCounterContent(labels.pageOf))
-    .join(` ${cssString('   ·   ')} `)
+  const pageOf = pageCountersInEvery(document.languages.map(({ labels }) => labels.pageOf))
   const joined = (pick: (labels: Labels) => string) => document.languages.map(({ labels }) => pick(labels)).join(' ')
   const page = await printPage({
     stylesheet: 'signing-sheet.css',

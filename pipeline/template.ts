@@ -54,6 +54,11 @@ export function pageCounterContent(pattern: string): string {
     .join(' ')
 }
 
+/** Page counters in every language, one after the other: `"Page " counter(page) ... "   ·   " "第 " ...`. */
+export function pageCountersInEvery(patterns: string[]): string {
+  return patterns.map(pageCounterContent).join(` ${cssString('   ·   ')} `)
+}
+
 /** What a printed page is made of: its stylesheet (a file in templates/) and what fills it. */
 export interface PrintPage {
   /** The edition's stylesheet in templates/, e.g. `reading.css`. */

@@ -76,7 +76,7 @@ describe('the A4 reading edition', () => {
     expect(fonts.some((font) => /SourceSerif4-Bold/.test(font.name))).toBe(true)
   })
 
-  it('is A4 on every page, numbered "Page N of M" with the title at the head of every page after the first', async () => {
+  it('is A4 on every page, numbered "Page N of M" in both languages, with the title at the head of every page after the first', async () => {
     const sizes = await pdfPageSizes(pdf)
     const pages = await pdfPagesText(pdf)
     expect(sizes).toHaveLength(pages.length)
@@ -85,7 +85,7 @@ describe('the A4 reading edition', () => {
       expect(height).toBeCloseTo(841.9, 0)
     }
     pages.forEach((page, index) => {
-      expect(page).toContain(`Page ${index + 1} of ${pages.length}`)
+      expect(page).toContain(`Page ${index + 1} of ${pages.length} · 第 ${index + 1} 頁，共 ${pages.length} 頁`)
       if (index > 0) expect(page).toContain('2021 Hong Kong Charter · 2021 香港約章')
     })
   })
