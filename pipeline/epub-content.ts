@@ -10,7 +10,7 @@ import type { Element, ElementContent, Root } from 'hast'
 import { toHtml } from 'hast-util-to-html'
 import { h } from 'hastscript'
 import { joinedTitle, parallelTitle, type Document, type Parallel } from './document.js'
-import { languageParts, signatoryRoll } from './parallel-html.js'
+import { languageParts, publisherAndDate, signatoryRoll } from './parallel-html.js'
 import { localize } from './publication-schema.js'
 
 /** One XHTML file of the book. */
@@ -52,7 +52,7 @@ export function epubContent(document: Document): EpubContent {
         h('h1', { className: ['title'] }, parallelSpans(document, titles)),
         ...document.languages.map(({ lang }) =>
           h('p', { lang, className: ['colophon'] }, [
-            `${localize(document.publication.publisher, lang)} · ${document.publication.date}`,
+            ...publisherAndDate(document, lang),
             h('br'),
             localize(document.publication.rights, lang)
           ])

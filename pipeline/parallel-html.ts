@@ -7,6 +7,7 @@ import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import type { Document, Fragment, Lang, Parallel } from './document.js'
 import type { Signatory } from './signatories-schema.js'
+import { localize } from './publication-schema.js'
 
 /** One element per language, `<tag lang=...>`, holding that language's fragment. */
 export function languageParts(document: Document, parallel: Parallel, tag = 'div', className?: string): Element[] {
@@ -81,3 +82,17 @@ export function signatoryRoll(document: Document, { limit = Number.POSITIVE_INFI
 
 /** Counts as the roll prints them (10,000): the same on every machine, whatever its locale. */
 const count = new Intl.NumberFormat('en-US')
+
+/**
+ * "Publisher · 2026-11-26" in `lang`, the date kept on one line (a phone broke it at a
+ * hyphen, "2026-" / "11-26"; style `.nowrap` with `white-space: nowrap`), then, given
+ * `after`, " · " and that.
+ */
+export function publisherAndDate(document: Document, lang: string, after?: string): ElementContent[] {
+  return [
+    `${localize(document.publication.publisher, lang)} · `,
+    h('span', { className: ['nowrap'] }, document.publication.date),
+    ...(after === undefined ? [] : [` · ${after}`])
+  ].map((part): ElementContent => (typeof part === 'string' ? { type: 'text', value: part } : part))
+}
+

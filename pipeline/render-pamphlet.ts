@@ -10,7 +10,7 @@ import type { PrintJob } from './browser.js'
 import { joinedTitle, type Document } from './document.js'
 import type { BuildFonts } from './font-subset.js'
 import { keepHyphenatedWords } from './keep-hyphenated.js'
-import { cloneContent, languageParts, signatoryRoll } from './parallel-html.js'
+import { cloneContent, languageParts, publisherAndDate, signatoryRoll } from './parallel-html.js'
 import type { Paper } from './paper.js'
 import { localize } from './publication-schema.js'
 import { signQrCode } from './sign-qr-code.js'
@@ -41,7 +41,6 @@ export async function renderPamphlet(document: Document, fonts: BuildFonts, pape
   const signUrl = publication['sign-url']
   const qrCode = signUrl ? await signQrCode(signUrl) : undefined
 
-  const colophon = (lang: string) => `${localize(publication.publisher, lang)} · ${publication.date}`
   const body: Element[] = [
     h('section', { className: ['cover'] }, [
       h('div', { className: ['cover-panel'] }, [
@@ -72,7 +71,7 @@ export async function renderPamphlet(document: Document, fonts: BuildFonts, pape
         ? [h('div', { className: ['sign'] }, [h('img', { src: qrAsset, alt: '' }), h('a', { href: signUrl, className: ['sign-url'] }, signUrl)])]
         : []),
       h('footer', { className: ['colophon'] }, document.languages.flatMap(({ lang }) => [
-        h('p', { lang }, colophon(lang)),
+        h('p', { lang }, publisherAndDate(document, lang)),
         h('p', { lang }, localize(publication.rights, lang))
       ]))
     ])

@@ -7,7 +7,7 @@ import { h } from 'hastscript'
 import type { Element } from 'hast'
 import { joinedTitle, parallelTitle, type Document } from './document.js'
 import type { BuildFonts } from './font-subset.js'
-import { cloneContent, languageParts, parallelHeading, signatoryRoll } from './parallel-html.js'
+import { cloneContent, languageParts, parallelHeading, publisherAndDate, signatoryRoll } from './parallel-html.js'
 import type { Paper } from './paper.js'
 import { localize } from './publication-schema.js'
 import { cssString, pageCountersInEvery, printPage } from './template.js'
@@ -52,7 +52,7 @@ export async function renderReading(document: Document, fonts: BuildFonts, paper
       : []),
     signatoryRoll(document, { limit: rollLimit }),
     h('footer', { className: ['colophon'] }, document.languages.map(({ lang }) =>
-      h('p', { lang }, `${localize(document.publication.publisher, lang)} · ${document.publication.date} · ${localize(document.publication.rights, lang)}`)
+      h('p', { lang }, publisherAndDate(document, lang, localize(document.publication.rights, lang)))
     ))
   ]
   const page = await printPage({

@@ -9,7 +9,7 @@ import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import { joinedTitle, parallelTitle, type Document } from './document.js'
 import type { BuildFonts } from './font-subset.js'
-import { cloneContent, languageParts, signatoryRoll } from './parallel-html.js'
+import { cloneContent, languageParts, publisherAndDate, signatoryRoll } from './parallel-html.js'
 import { localize } from './publication-schema.js'
 import { fillTemplate, fontPlaceholders, readTemplate, toHtml } from './template.js'
 import { webFonts, type WebFont } from './web-fonts.js'
@@ -42,7 +42,7 @@ export async function renderWeb(document: Document, fonts: BuildFonts): Promise<
       switchable(signatoryRoll(document))
     ]),
     h('footer', { className: ['colophon'] }, document.languages.map(({ lang }) =>
-      h('p', { lang, className: ['part'] }, `${localize(document.publication.publisher, lang)} · ${document.publication.date} · ${localize(document.publication.rights, lang)}`)
+      h('p', { lang, className: ['part'] }, publisherAndDate(document, lang, localize(document.publication.rights, lang)))
     ))
   ]
   const subset = await webFonts(fonts, body)

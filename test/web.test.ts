@@ -100,6 +100,27 @@ describe('the web edition', () => {
     await page.close()
   })
 
+  it('keeps the date in the colophon on one line on a phone', async () => {
+    const page = await open()
+    // How many lines each language's date is set on, at 390 px wide.
+    const lines = await page.$$eval('footer.colophon p', (all) =>
+      all.map((paragraph) => {
+        const walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT)
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          const at = node.textContent!.search(/\d{4}-\d{2}-\d{2}/)
+          if (at < 0) continue
+          const range = document.createRange()
+          range.setStart(node, at)
+          range.setEnd(node, at + 10)
+          return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size
+        }
+        return 0
+      })
+    )
+    expect(lines).toEqual(lines.map(() => 1))
+    await page.close()
+  })
+
   it('loads only its own font files, and sets every line in them (no system font stands in)', async () => {
     const requests: string[] = []
     const failures: string[] = []
