@@ -79,7 +79,7 @@ export function epubContent(document: Document): EpubContent {
             label: parallelSpans(document, document.criteria.heading),
             body: h('section', { 'epub:type': 'bodymatter chapter', className: ['criteria'], id: 'criteria' }, [
               h('h2', parallelSpans(document, document.criteria.heading)),
-              h('ul', document.criteria.items.map((item) => h('li', languageParts(document, item, 'p'))))
+              h('ol', document.criteria.items.map((item) => h('li', languageParts(document, item, 'p'))))
             ])
           }
         ]

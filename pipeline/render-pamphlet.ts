@@ -64,7 +64,7 @@ export async function renderPamphlet(document: Document, fonts: BuildFonts, pape
       ...(document.criteria
         ? [
             h('h2', languageParts(document, document.criteria.heading, 'span')),
-            h('ul', { className: ['criteria'] }, document.criteria.items.map((item) => h('li', languageParts(document, item, 'span'))))
+            h('ol', { className: ['criteria'] }, document.criteria.items.map((item) => h('li', languageParts(document, item, 'span'))))
           ]
         : []),
       ...(signUrl

@@ -108,6 +108,8 @@ describe('the pamphlet and the booklet', () => {
     const pages = await pdfPagesText(file)
     const back = squash(pages.at(-1)!)
     for (const text of ['Diasporic Hongkongers', '離散港人', '認同約章內容', signUrl]) expect(back).toContain(squash(text))
+    // Numbered, as in the charter.
+    expect(back).toMatch(/1\.DiasporicHongkongers離散港人2\.Agree/)
     expect(squash(pages.join(''))).not.toContain('PRIVATE')
     // Left of the link text stands the QR code: a square about half black, half white.
     const html = await tool('pdftotext', ['-bbox', '-f', String(pages.length), '-l', String(pages.length), file, '-'])

@@ -135,6 +135,8 @@ describe('the EPUB edition', () => {
         for (const [, lang, html] of parts) expect(squash(decode(html))).toBe(squash(clause.text[lang].text))
       }
       const criteria = await read(book.zip, 'OEBPS/criteria.xhtml')
+      // Numbered, as in the charter.
+      expect(criteria).toMatch(/<ol>\s*<li>/)
       for (const item of document.criteria!.items) {
         for (const lang of book.languages) expect(criteria).toContain(`<p lang="${lang}">${item[lang].text}</p>`)
       }
