@@ -3,13 +3,16 @@ import { z } from 'zod'
 
 // A name YAML reads as a number, a date or `yes` is still a name: quoting keeps it as written.
 const nameAsText = 'expected a name as text: put it in quotes ("...")'
+const composed = (name: string) => name.normalize('NFC')
 
 export const signatorySchema = z
   .object({
     /** The name as the signatory writes it in Latin letters. */
-    name: z.string({ error: nameAsText }).trim().min(1, 'the name is empty').optional(),
+    // Composed (NFC): a name typed with combining accents (Nguye\u0302\u0303n) prints the same,
+    // but copied from the PDF as 'Nguyễ n', and no search for the name found it.
+    name: z.string({ error: nameAsText }).trim().min(1, 'the name is empty').transform(composed).optional(),
     /** The name in Chinese characters. */
-    'name-zh': z.string({ error: nameAsText }).trim().min(1, 'the name is empty').optional(),
+    'name-zh': z.string({ error: nameAsText }).trim().min(1, 'the name is empty').transform(composed).optional(),
     /** `false` keeps the signatory out of everything the build publishes. */
     public: z.boolean({ error: 'expected `true` or `false`' }).default(true)
   })

@@ -69,7 +69,7 @@ function expectFilled(page: Page, count: number) {
   expect(room).toBeLessThan(Math.min(...pitches) + 2 * mm)
 }
 
-const printed = (entry: Entry) => [entry.name, entry['name-zh']].filter((part): part is string => Boolean(part)).map(squash)
+const printed = (entry: Entry) => [entry.name, entry['name-zh']].filter((part): part is string => Boolean(part)).map((part) => squash(part.normalize('NFC')))
 const header = squash('2021 Hong Kong Charter · 2021 香港約章 — Signing sheet 聯署表格')
 // pdftotext reads each column of the blank rows as a block, so each heading is checked apart.
 const blankHeader = ['Name 姓名', 'City or country 城市或國家', 'Signature 簽署', 'Date 日期'].map(squash)
@@ -126,6 +126,12 @@ describe('the signing sheet', () => {
     const text = squash(standard.map((page) => page.text).join(''))
     expect(privateOnes.length).toBeGreaterThan(0)
     for (const part of privateOnes.flatMap(printed)) expect(text).not.toContain(part)
+  })
+
+  it('prints a name typed with combining accents composed, so it copies and searches as one word', () => {
+    const text = standard.map((page) => page.text).join('')
+    expect(text).toContain('Nguyễn Văn An')
+    expect(text).not.toMatch(/\p{M}/u)
   })
 
   it('prints a name holding markup exactly as written', () => {
