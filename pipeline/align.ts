@@ -53,20 +53,27 @@ export function align(
 /** Within one language: clauses numbered 1, 2, 3, ... with none skipped or repeated. */
 function checkNumbering(language: ParsedLanguage) {
   const seen = new Map<number, Place>()
+  const clauses = language.sections.flatMap((section) => section.clauses).filter(({ number }) => Number.isFinite(number))
   let expected = 1
-  for (const { number, fragment } of language.sections.flatMap((section) => section.clauses)) {
-    if (!Number.isFinite(number)) continue
+  for (const [index, { number, fragment }] of clauses.entries()) {
     const first = seen.get(number)
     if (first) {
       fail(language.file, `Clause ${number} is repeated: it was first numbered at ${first.line}:${first.column}`, fragment.place, 'clause-repeated')
     } else if (number !== expected) {
-      const missing =
+      // Two clauses swapped (3, 5, 4, 6) are not a missing clause: the skipped numbers come
+      // later, or came before, in the same file.
+      const skipped = Array.from({ length: Math.max(0, number - expected) }, (_, offset) => expected + offset)
+      const later = new Set(clauses.slice(index + 1).map((clause) => clause.number))
+      const named = skipped.length === 1 ? `clause ${expected}` : `clauses ${expected}–${number - 1}`
+      const problem =
         number < expected
           ? `clause ${number} is out of order`
-          : number - 1 > expected
-            ? `clauses ${expected}–${number - 1} are missing`
-            : `clause ${expected} is missing`
-      fail(language.file, `Clause ${number} follows clause ${expected - 1}: ${missing}`, fragment.place, 'clause-sequence')
+          : skipped.every((skip) => seen.has(skip))
+            ? undefined
+            : skipped.every((skip) => later.has(skip))
+              ? `${named} ${skipped.length === 1 ? 'comes' : 'come'} after it; put the clauses in order`
+              : `${named} ${skipped.length === 1 ? 'is' : 'are'} missing`
+      if (problem) fail(language.file, `Clause ${number} follows clause ${expected - 1}: ${problem}`, fragment.place, 'clause-sequence')
     }
     seen.set(number, fragment.place)
     // Follow the numbering as written, so one mistyped number gives one or two messages

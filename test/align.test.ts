@@ -46,6 +46,20 @@ source/zh-Hant-HK.md: 8 warnings (7 cjk-enumeration-comma, 1 han-latin-spacing)
 `
   },
   {
+    rule: 'clause-sequence',
+    file: 'en.md',
+    // Clauses 4 and 5 swapped: two messages that say so, none that calls a clause missing.
+    edit: (text) => text.replace(/\n(4\. [^\n]*)\n\n(5\. [^\n]*)\n/, '\n$2\n\n$1\n'),
+    expected: `source/en.md
+36:1 error Clause 5 follows clause 3: clause 4 comes after it; put the clauses in order clause-sequence charter
+38:1 error Clause 4 follows clause 5: clause 4 is out of order                          clause-sequence charter
+
+✖ 2 errors
+source/zh-Hant-HK.md: 8 warnings (7 cjk-enumeration-comma, 1 han-latin-spacing)
+\`npx charter check\` shows where.
+`
+  },
+  {
     rule: 'clause-repeated',
     file: 'en.md',
     edit: (text) => text.replace('\n5. ', '\n4. '),
