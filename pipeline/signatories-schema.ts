@@ -7,15 +7,15 @@ const composed = (name: string) => name.normalize('NFC')
 
 export const signatorySchema = z
   .object({
-    /** The name as the signatory writes it in Latin letters. */
     // Composed (NFC): a name typed with combining accents (Nguye\u0302\u0303n) prints the same,
     // but copied from the PDF as 'Nguyễ n', and no search for the name found it.
+    /** The name as the signatory writes it in Latin letters. */
     name: z.string({ error: nameAsText }).trim().min(1, 'the name is empty').transform(composed).optional(),
     /** The name in Chinese characters. */
     'name-zh': z.string({ error: nameAsText }).trim().min(1, 'the name is empty').transform(composed).optional(),
     /** `false` keeps the signatory out of everything the build publishes. */
     public: z.boolean({ error: 'expected `true` or `false`' }).default(true)
-  })
+  }, { error: 'expected a signatory (`- name: ...` or `- name-zh: ...`), not an empty entry' })
   .strict()
   .refine((entry) => entry.name !== undefined || entry['name-zh'] !== undefined, {
     message: 'a signatory needs a `name`, a `name-zh`, or both'

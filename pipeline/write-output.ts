@@ -45,7 +45,7 @@ export async function prepareOutput(folder: string): Promise<void> {
     await mkdir(folder, { recursive: true })
     await access(folder, constants.W_OK)
   } catch (error) {
-    throw new OutputError(`Cannot write to the output folder ${folder}: ${(error as NodeJS.ErrnoException).code ?? error}. Choose another with --out DIR.`)
+    throw new OutputError(`Cannot write to the output folder ${folder}: ${whyNot(error)}. Choose another with --out DIR.`)
   }
 }
 
@@ -59,7 +59,7 @@ export async function writeOutput(folder: string, artifacts: Artifact[]): Promis
       await removeStaleTemporaries(path.join(folder, sub))
     }
   } catch (error) {
-    throw new OutputError(`Cannot write to the output folder ${folder}: ${(error as NodeJS.ErrnoException).code ?? error}. Choose another with --out DIR.`)
+    throw new OutputError(`Cannot write to the output folder ${folder}: ${whyNot(error)}. Choose another with --out DIR.`)
   }
   const entries = artifacts.map(
     (artifact): ManifestEntry => ({
@@ -146,4 +146,18 @@ async function removeStaleTemporaries(folder: string) {
   for (const name of await readdir(folder)) {
     if (name.startsWith(tempPrefix)) await rm(path.join(folder, name), { force: true })
   }
+}
+
+/** Why a folder cannot be written, in words, with the system's code for whoever helps. */
+function whyNot(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  const words: Record<string, string> = {
+    EEXIST: 'it is a file, not a folder',
+    ENOTDIR: 'part of the path is a file, not a folder',
+    EACCES: 'you do not have permission to write there',
+    EPERM: 'you do not have permission to write there',
+    EROFS: 'the disk is read-only',
+    ENOSPC: 'the disk is full'
+  }
+  return code ? `${words[code] ?? 'the system refused'} (${code})` : String(error)
 }

@@ -40,6 +40,8 @@ export function readYamlData<Schema extends z.ZodType>(
     // The first error is the one to fix; the rest usually follow from it.
     const error = doc.errors[0]
     const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '')
+      // The YAML library's own advice ("please use YAML.parseAllDocuments()") is for programmers.
+      .replace(/^Source contains multiple documents.*$/, 'the file holds more than one document (a `---` line starts another): is it the right file?')
     fail(file, `Cannot read the YAML: ${reason}`, place(error.pos[0]), 'yaml-syntax')
     return undefined
   }

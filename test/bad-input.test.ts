@@ -112,6 +112,18 @@ const cases: Array<{ name: string; file: string; content: () => Promise<Buffer |
     error: /^35:4 +error +Unexpected link to javascript:alert\(1\): .* +link-target/m
   },
   {
+    name: 'an empty entry in the signatory list',
+    file: 'signatories.yaml',
+    content: async () => 'individuals:\n  - name: Alex CHOW Yong Kang\n  -\n',
+    error: /^3:4 +error +individuals, entry 2: expected a signatory \(`- name: \.\.\.` or `- name-zh: \.\.\.`\), not an empty entry +signatories-schema/m
+  },
+  {
+    name: 'a Markdown file given as the signatory list',
+    file: 'signatories.yaml',
+    content: sourceWith('en.md', (text) => text),
+    error: /^\d+:1 +error +Cannot read the YAML: the file holds more than one document \(a `---` line starts another\): is it the right file\? +yaml-syntax/m
+  },
+  {
     name: 'a clause numbered 1000000000',
     file: 'en.md',
     content: () => fixture('clause-billion.md'),
@@ -174,7 +186,7 @@ describe('bad input', () => {
     await writeFile(path.join(folder, 'out'), 'a file where the output folder should be')
     const result = await runCharter(['build', '--source', path.join(projectRoot, 'source'), '--out', 'out/editions'], { cwd: folder })
     expect(result.code).toBe(1)
-    expect(result.stderr).toMatch(/^charter: Cannot write to the output folder out\/editions: ENOTDIR\. Choose another with --out DIR\.\n$/m)
+    expect(result.stderr).toMatch(/^charter: Cannot write to the output folder out\/editions: part of the path is a file, not a folder \(ENOTDIR\)\. Choose another with --out DIR\.\n$/m)
     expect(result.stderr).not.toMatch(/\n\s+at /)
     expect(await readFile(path.join(folder, 'out'), 'utf8')).toBe('a file where the output folder should be')
   })
