@@ -136,18 +136,24 @@ function compare(reference: ParsedLanguage, other: ParsedLanguage) {
 function reportSectionCount(reference: ParsedLanguage, other: ParsedLanguage) {
   const referenceName = baseName(reference.file.path)
   const counts = `${referenceName} has ${reference.sections.length} sections, this file ${other.sections.length}`
-  const indexIn = (language: ParsedLanguage, number: number) =>
-    language.sections.findIndex((section) => section.clauses.some((clause) => clause.number === number))
-  for (const [index, section] of reference.sections.entries()) {
-    const first = section.clauses[0]?.number
-    const otherIndex = first === undefined ? -1 : indexIn(other, first)
-    if (otherIndex === -1 || otherIndex === index) continue
-    const clause = other.sections[otherIndex].clauses.find((candidate) => candidate.number === first)!
-    const hint =
-      otherIndex < index
-        ? `expected a section heading (\`## \`) before clause ${first}, as in ${referenceName} (“${section.heading.text}”)`
-        : `this file has a section heading (\`## \`) that ${referenceName} does not have before clause ${first}`
+  // Each section by the clause it opens with: a heading one file has and the other lacks
+  // opens a section at a clause where the other file's section runs on.
+  const opening = (language: ParsedLanguage) => new Map(language.sections.filter((section) => section.clauses.length > 0).map((section) => [section.clauses[0].number, section]))
+  const inReference = opening(reference)
+  const inOther = opening(other)
+  const clauses = other.sections.flatMap((section) => section.clauses)
+  for (const [number, section] of inReference) {
+    if (inOther.has(number)) continue
+    const clause = clauses.find((candidate) => candidate.number === number)
+    if (!clause) continue
+    const hint = `expected a section heading (\`## \`) before clause ${number}, as in ${referenceName} (“${section.heading.text}”)`
     fail(other.file, `Sections differ: ${hint}; ${counts}`, clause.fragment.place, 'section-count')
+    return
+  }
+  for (const [number, section] of inOther) {
+    if (inReference.has(number) || !reference.sections.some((candidate) => candidate.clauses.some((clause) => clause.number === number))) continue
+    const hint = `this file has a section heading (\`## \`) before clause ${number} that ${referenceName} does not have`
+    fail(other.file, `Sections differ: ${hint}; ${counts}`, section.heading.place, 'section-count')
     return
   }
   fail(other.file, `Sections differ: ${counts}`, other.sections.at(-1)?.heading.place ?? other.title?.place, 'section-count')

@@ -88,6 +88,19 @@ source/zh-Hant-HK.md: 8 warnings (7 cjk-enumeration-comma, 1 han-latin-spacing)
 `
   },
   {
+    rule: 'section-count',
+    file: 'en.md',
+    // The heading is missing from en.md: the Chinese file's extra heading is named where it is.
+    edit: (text) => text.replace('## China\n\n', ''),
+    expected: `source/zh-Hant-HK.md
+55:1 error Sections differ: this file has a section heading (\`## \`) before clause 13 that en.md does not have; en.md has 4 sections, this file 5 section-count charter
+
+✖ 1 error
+source/zh-Hant-HK.md: 8 warnings (7 cjk-enumeration-comma, 1 han-latin-spacing)
+\`npx charter check\` shows where.
+`
+  },
+  {
     rule: 'section-mismatch',
     file: 'zh-Hant-HK.md',
     edit: (text) => text.replace(/(## 中國\n\n)(13\. [^\n]*\n\n)/, '$2$1'),
