@@ -40,7 +40,7 @@ export function parseCommandLine<Schema extends z.ZodType>(
   const help = `Usage: charter ${command.name} [options]\n\n${command.usage}\n`
   let values: Record<string, unknown>
   try {
-    values = parseArgs({ args, options: { ...flags, debug: { type: 'boolean' } }, allowPositionals: false, strict: true }).values
+    values = parseArgs({ args: negativeValuesJoined(args, flags), options: { ...flags, debug: { type: 'boolean' } }, allowPositionals: false, strict: true }).values
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n\n${help}`)
   }
@@ -51,4 +51,18 @@ export function parseCommandLine<Schema extends z.ZodType>(
   const issue = result.error.issues[0]
   const flag = String(issue.path[0] ?? '').replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)
   throw new UsageError(`--${flag}: ${issue.message}\n\n${help}`)
+}
+
+/**
+ * `--creep -1` as `--creep=-1`: parseArgs reads a value starting with a dash as an option and
+ * answered with advice about '--creep=-XYZ'; joined, the option's own check says what it takes.
+ */
+function negativeValuesJoined(args: string[], flags: Flags): string[] {
+  const joined: string[] = []
+  for (let index = 0; index < args.length; index++) {
+    const name = /^--([\w-]+)$/.exec(args[index])?.[1]
+    if (name && flags[name]?.type === 'string' && /^-\d/.test(args[index + 1] ?? '')) joined.push(`${args[index]}=${args[++index]}`)
+    else joined.push(args[index])
+  }
+  return joined
 }

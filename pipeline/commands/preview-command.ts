@@ -3,11 +3,18 @@ import { once } from 'node:events'
 import { z } from 'zod'
 import { parseCommandLine, type Command } from './command.js'
 
+const portMessage = 'takes a port number up to 65535, such as 8021 (0: any free port)'
+
 const previewOptionsSchema = z.object({
   /** The source folder. Default `source`. */
   source: z.string().min(1).default('source'),
   /** The port on 127.0.0.1; 0 picks a free one. Default 8021. */
-  port: z.coerce.number().int().min(0).max(65535).default(8021),
+  port: z.coerce
+    .number({ error: portMessage })
+    .int({ error: portMessage })
+    .min(0, { error: portMessage })
+    .max(65535, { error: portMessage })
+    .default(8021),
   /** Paper for the printed editions; default: publication.yaml's `paper`. */
   paper: z.enum(['a4', 'letter']).optional()
 })
