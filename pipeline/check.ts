@@ -29,7 +29,7 @@ export async function check(options: CheckOptions): Promise<CheckResult> {
     const edits = options.fix ? source.files.map((file) => [file, fixesOf(file)] as const).filter(([, list]) => list.length > 0) : []
     if (edits.length === 0 || pass > maxPasses) return { files: source.files, fixed }
     for (const [file, list] of edits) {
-      await replaceFile(file.path, applyEdits(String(file.value), list))
+      await replaceFile(file.path, (file.data.byteOrderMark ? '\uFEFF' : '') + applyEdits(String(file.value), list))
       fixed.set(file.path, (fixed.get(file.path) ?? 0) + list.length)
     }
   }

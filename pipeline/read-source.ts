@@ -90,6 +90,8 @@ async function readText(absolute: string, missing: string): Promise<VFile> {
   }
   try {
     file.value = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
+    // Dropped from the text, kept in mind: `charter check --fix` writes it back.
+    file.data.byteOrderMark = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf
   } catch {
     const bad = firstInvalidUtf8(bytes)
     fail(file, 'Not UTF-8 text: save the file as UTF-8', bad, 'source-encoding')

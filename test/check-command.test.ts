@@ -1,4 +1,4 @@
-import { cp, readdir, readFile } from 'node:fs/promises'
+import { cp, readdir, readFile, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { Writable } from 'node:stream'
@@ -103,6 +103,15 @@ describe('charter check', async () => {
     const title = (await readFile(path.join(projectRoot, 'source/zh-Hant-HK.md'), 'utf8')).split('\n').indexOf('# 2021 香港約章') + 1
     expect(result.stderr).toMatch(new RegExp(`^${title}:7-${title}:8 +warning Unexpected typed space between Han and Latin text`, 'm'))
     expect((await runCharter(['check', '--frail'])).code).toBe(1)
+  })
+
+  it('--fix keeps a byte order mark the file starts with, as it keeps every other byte it does not mend', async () => {
+    const { folder, run } = await checkFixture('cjk-punctuation-width')
+    const file = path.join(folder, 'zh-Hant-HK.md')
+    await writeFile(file, '\uFEFF' + (await readFile(file, 'utf8')))
+    await run(['--fix'])
+    const fixed = await readFile(path.join(fixtures, 'cjk-punctuation-width', 'fixed', 'zh-Hant-HK.md'), 'utf8')
+    expect(await readFile(file, 'utf8')).toBe('\uFEFF' + fixed)
   })
 
   it('stops charter build on an error in the text, before the browser, writing nothing', async () => {
