@@ -21,22 +21,33 @@ export const glyphCoverage: LintRule = {
     const coverage = await fontCoverage()
     const roles: FontFace['role'][] = target.kind === 'markdown' && isChinese(target.lang) ? ['han'] : ['latin', 'han']
     const families = coverage.families(roles).join(' or ')
+    // A run of missing characters (a name in a script the fonts lack, say), spaces between
+    // them included, is one message: an Arabic name was seven.
+    const say = (run: string, start: number) => {
+      const characters = [...run].filter((character) => !invisible.test(character))
+      const codes = characters.map((character) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ')
+      const reason =
+        characters.length === 1
+          ? `Character \`${run}\` (${codes}) is not in the project's fonts (${families}): it would print as a box or in another font`
+          : `Characters \`${run}\` (${codes}) are not in the project's fonts (${families}): they would print as boxes or in another font`
+      report(target, this, reason, start, start + run.length)
+    }
     const look = (text: string, offset: number) => {
+      let run: { start: number; end: number } | undefined
       let index = 0
       for (const character of text) {
         const codePoint = character.codePointAt(0)!
+        const end = index + character.length
         if (!invisible.test(character) && !coverage.covers(codePoint, roles)) {
-          const code = codePoint.toString(16).toUpperCase().padStart(4, '0')
-          report(
-            target,
-            this,
-            `Character \`${character}\` (U+${code}) is not in the project's fonts (${families}): it would print as a box or in another font`,
-            offset + index,
-            offset + index + character.length
-          )
+          if (run) run.end = end
+          else run = { start: index, end }
+        } else if (run && !/[ \u00A0]/.test(character)) {
+          say(text.slice(run.start, run.end), offset + run.start)
+          run = undefined
         }
-        index += character.length
+        index = end
       }
+      if (run) say(text.slice(run.start, run.end), offset + run.start)
     }
     for (const [text, offset] of printedParts(target)) look(text, offset)
   }
