@@ -97,6 +97,13 @@ describe('the pamphlet and the booklet', () => {
       const widowed = paragraphs.find((paragraph) => paragraph.length > first.length && paragraph.endsWith(first))
       expect(widowed, `page ${index + 1} starts with the last line of a paragraph: ${page[0]}`).toBeUndefined()
     })
+    // A clause's two languages on the same page, on A5 and on half-letter.
+    const squashed = pages.map(squash)
+    for (const clause of document.sections.flatMap((section) => section.clauses)) {
+      const starts = squashed.findIndex((page) => page.includes(squash(clause.text.en.text).slice(0, 30)))
+      const ends = squashed.findIndex((page) => page.includes(squash(clause.text['zh-Hant-HK'].text).slice(-12)))
+      expect(ends, `clause ${clause.number}`).toBe(starts)
+    }
     const text = pages.join('\n').replace(/\s+/g, ' ')
     const hyphenated = new Set(typed.flatMap((paragraph) => paragraph.match(/[\p{L}\p{N}’']+(?:-[\p{L}\p{N}’']+)+/gu) ?? []))
     expect([...hyphenated]).toContain('self-determination')
