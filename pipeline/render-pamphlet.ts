@@ -9,6 +9,7 @@ import { h } from 'hastscript'
 import type { PrintJob } from './browser.js'
 import { joinedTitle, type Document } from './document.js'
 import type { BuildFonts } from './font-subset.js'
+import { keepChineseEndingsTogether } from './keep-chinese-endings.js'
 import { keepHyphenatedWords } from './keep-hyphenated.js'
 import { cloneContent, languageParts, publisherAndDate, signatoryRoll } from './parallel-html.js'
 import type { Paper } from './paper.js'
@@ -85,7 +86,7 @@ export async function renderPamphlet(document: Document, fonts: BuildFonts, pape
       coverHeight: `${page.height - 24 - 1}mm`,
       backHeight: `${page.height - 32 - 1}mm`
     },
-    body: keepHyphenatedWords(body),
+    body: keepChineseEndingsTogether(keepHyphenatedWords(body)),
     lang: document.languages[0].lang,
     title: joinedTitle(document),
     fonts

@@ -13,6 +13,7 @@ import { localize } from './publication-schema.js'
 import { cssString, pageCountersInEvery, printPage } from './template.js'
 import type { PrintJob } from './browser.js'
 import { headingTitles } from './pdf-outline.js'
+import { keepChineseEndingsTogether } from './keep-chinese-endings.js'
 import { keepHyphenatedWords } from './keep-hyphenated.js'
 
 /** Past this many signatories the reading edition prints their count; see signatoryRoll(). */
@@ -58,7 +59,7 @@ export async function renderReading(document: Document, fonts: BuildFonts, paper
   const page = await printPage({
     stylesheet: 'reading.css',
     values: { paper: paper.css, runningHead: cssString(joinedTitle(document, '  ·  ')), pageNumber: pageCountersInEvery(document.languages.map(({ labels }) => labels.pageOf)) },
-    body: keepHyphenatedWords(body),
+    body: keepChineseEndingsTogether(keepHyphenatedWords(body)),
     lang: primary,
     title: joinedTitle(document),
     fonts

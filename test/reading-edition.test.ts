@@ -143,13 +143,17 @@ describe('the A4 reading edition', () => {
 })
 
 describe('the US Letter reading edition', () => {
-  it('is US Letter on every page', async () => {
+  it('is US Letter on every page, and no Chinese paragraph ends on a line of one character', async () => {
     const letterOut = await temporaryFolder()
     const result = await runCharter(['build', '--out', letterOut, '--paper', 'letter'])
     expect(result.code).toBe(0)
     const sizes = await pdfPageSizes(path.join(letterOut, 'charter-reading-letter.pdf'))
     expect(sizes.length).toBeGreaterThan(3)
     for (const size of sizes) expect(size).toEqual([612, 792])
+    // On Letter's measure five Chinese paragraphs ended on a line of one character and its
+    // full stop (「神。」): Chinese typesetting keeps more than that together.
+    const lines = (await pdfPagesText(path.join(letterOut, 'charter-reading-letter.pdf'))).join('\n').split('\n')
+    expect(lines.filter((line) => /^\p{Script=Han}[。」）！？]$/u.test(line.trim()))).toEqual([])
   })
 })
 
