@@ -41,7 +41,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const source = await step('read', readSource(options.source, options.signatories))
     const document = loadDocument(source)
     await step('check', lintSource(source))
-    if (!document || failed(source.files)) return { files: source.files, manifest: undefined }
+    if (!document || failed(source.files) || (options.signatories && !source.sheetSignatories)) return { files: source.files, manifest: undefined }
 
     await prepareOutput(options.out)
     // Every character the source holds is cut from the fonts once, for every page printed.
@@ -52,7 +52,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const printer = await step('browser', opening)
     const editions = await loading
     const chosen = options.only ? editions.filter((edition) => options.only!.includes(edition.id)) : editions
-    const context = { document, fonts, paper, date, printer, options }
+    const context = { document, fonts, paper, date, printer, options, sheetSignatories: source.sheetSignatories }
     const made = await Promise.all(chosen.map((edition) => step(edition.id, edition.produce(context))))
     // Chromium takes a moment to shut down: let it, while the files are written.
     const closing = owned ? closeQuietly(opening) : Promise.resolve()

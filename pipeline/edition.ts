@@ -5,6 +5,7 @@ import type { Paper } from './paper.js'
 import type { Printer } from './browser.js'
 import type { Artifact } from './write-output.js'
 import type { BuildOptions } from './build-options.js'
+import type { Signatories } from './signatories-schema.js'
 
 export interface EditionContext {
   document: Document
@@ -16,6 +17,8 @@ export interface EditionContext {
   /** The build's one browser; print through it, never launch another. */
   printer: Printer
   options: BuildOptions
+  /** `--signatories FILE`: the list the signing sheet prints instead of the document's. */
+  sheetSignatories?: Signatories
 }
 
 export interface Edition {

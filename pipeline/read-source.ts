@@ -21,6 +21,12 @@ export interface Source {
   /** publication.yaml and the signatory list as read, for checks that look at the data's text. */
   publicationFile: VFile
   signatoriesFile: VFile
+  /**
+   * `--signatories FILE`: the list the signing sheet prints instead of the source's. Only
+   * the sheet: the editions that are published keep the source's own list.
+   */
+  sheetSignatories?: Signatories
+  sheetSignatoriesFile?: VFile
 }
 
 /** Largest source file read; the charter is 20 kB, so anything past this is a mistake. */
@@ -42,14 +48,15 @@ export async function readSource(folder: string, signatoriesFile?: string): Prom
   const publication = readValue(publicationFile, publicationSchema, 'publication')
   const languageFiles: VFile[] = []
   for (const lang of publication?.languages ?? []) languageFiles.push(await open(`${lang}.md`))
-  const signatoriesPath = signatoriesFile ? path.resolve(signatoriesFile) : path.join(folder, 'signatories.yaml')
-  const signatoriesSource = await open(
-    'signatories.yaml',
-    signatoriesPath,
-    signatoriesFile ? 'No such file: check the path given to --signatories' : undefined
-  )
+  const signatoriesSource = await open('signatories.yaml')
   const signatories = readValue(signatoriesSource, signatoriesSchema, 'signatories-schema')
-  return { files, publication, languageFiles, signatories, publicationFile, signatoriesFile: signatoriesSource }
+  const source: Source = { files, publication, languageFiles, signatories, publicationFile, signatoriesFile: signatoriesSource }
+  if (signatoriesFile) {
+    const sheetFile = await open('signatories.yaml', path.resolve(signatoriesFile), 'No such file: check the path given to --signatories')
+    source.sheetSignatoriesFile = sheetFile
+    source.sheetSignatories = readValue(sheetFile, signatoriesSchema, 'signatories-schema')
+  }
+  return source
 }
 
 function readValue<T>(file: VFile, schema: import('zod').ZodType<T>, ruleId: string): T | undefined {

@@ -82,6 +82,7 @@ let standard: Page[]
 let organisers: Page[]
 let organisersFile: string
 let long: Page[]
+let standardOut: string
 
 /** 1,001 different Chinese names: a roll long enough for the rows to start on a page of their own. */
 function longList(): string {
@@ -96,7 +97,8 @@ beforeAll(async () => {
   everyone = [...data.organisations, ...data.individuals]
   publicOnes = everyone.filter((entry) => entry.public !== false)
   privateOnes = everyone.filter((entry) => entry.public === false)
-  const [standardOut, organisersOut, longOut] = await Promise.all([temporaryFolder(), temporaryFolder(), temporaryFolder()])
+  const [standardFolder, organisersOut, longOut] = await Promise.all([temporaryFolder(), temporaryFolder(), temporaryFolder()])
+  standardOut = standardFolder
   const longFile = path.join(longOut, 'signatories.yaml')
   await writeFile(longFile, longList())
   // The builds at once: the machine has two cores and each build mostly waits on one browser.
@@ -132,6 +134,14 @@ describe('the signing sheet', () => {
     const text = standard.map((page) => page.text).join('')
     expect(text).toContain('Nguyễn Văn An')
     expect(text).not.toMatch(/\p{M}/u)
+  })
+
+  it('takes the --signatories list for the sheet only: the published editions keep the source\'s', async () => {
+    const onlyInList = 'Marcus FUNG Wing Sze'
+    expect(squash(standard.map((page) => page.text).join(''))).toContain(squash(onlyInList))
+    expect(await readFile(path.join(projectRoot, 'source', 'signatories.yaml'), 'utf8')).not.toContain(onlyInList)
+    expect(squash(await tool('pdftotext', [path.join(standardOut, 'charter-reading-a4.pdf'), '-']))).not.toContain(squash(onlyInList))
+    expect(await readFile(path.join(standardOut, 'web', 'index.html'), 'utf8')).not.toContain(onlyInList)
   })
 
   it('prints a name holding markup exactly as written', () => {

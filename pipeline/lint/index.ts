@@ -53,6 +53,7 @@ export async function lintSource(source: Source): Promise<void> {
     add(file, { kind: 'markdown', lang: source.publication?.languages[index], tree })
   })
   add(source.signatoriesFile, { kind: 'signatories' })
+  if (source.sheetSignatoriesFile) add(source.sheetSignatoriesFile, { kind: 'signatories' })
 
   for (const target of targets) {
     for (const rule of lintRules) await rule.check(target)
