@@ -7,7 +7,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startCanaryServer, type CanaryServer } from './support/canary-server.js'
-import { copySource, projectRoot, runCharter, temporaryFolder } from './support/run.js'
+import { copySource, projectRoot, runCharter, sourceFolder, temporaryFolder } from './support/run.js'
 
 const fixtures = path.join(projectRoot, 'test/fixtures/bad')
 let server: CanaryServer
@@ -35,7 +35,7 @@ async function buildWith(file: string, content: Buffer | string, extraArgs: stri
 
 const fixture = (name: string) => readFile(path.join(fixtures, name))
 /** The project's own source file `name` with `change` made to its text. */
-const sourceWith = (name: string, change: (text: string) => string) => async () => change(await readFile(path.join(projectRoot, 'source', name), 'utf8'))
+const sourceWith = (name: string, change: (text: string) => string) => async () => change(await readFile(path.join(sourceFolder, name), 'utf8'))
 
 const cases: Array<{ name: string; file: string; content: () => Promise<Buffer | string>; error: RegExp }> = [
   { name: 'an empty language file', file: 'en.md', content: () => fixture('empty.md'), error: /^1:1 +error +Empty file +source-empty/m },
@@ -48,7 +48,7 @@ const cases: Array<{ name: string; file: string; content: () => Promise<Buffer |
   {
     name: 'a file saved as UTF-16 (Windows Notepad\'s "Unicode")',
     file: 'en.md',
-    content: async () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(await readFile(path.join(projectRoot, 'source', 'en.md'), 'utf8'), 'utf16le')]),
+    content: async () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(await readFile(path.join(sourceFolder, 'en.md'), 'utf8'), 'utf16le')]),
     error: /^1:1 +error +Saved as UTF-16 \("Unicode" in Windows Notepad\): save the file as UTF-8 +source-encoding/m
   },
   {
@@ -150,7 +150,7 @@ describe('bad input', () => {
     [['--creep', '-1'], '--creep: takes millimetres from 0 to 2, such as 0.2 (see "Printing the pamphlet" in the README)'],
     [['--include-private', '--out', 'dist'], "--include-private: makes the organisers' copy, with names that must not be published: write it to a folder of its own, away from dist/, such as --out organisers"]
   ])('%j: says what the option takes, exit 1, the output folder untouched', async (args, message) => {
-    const result = await buildWith('en.md', await readFile(path.join(projectRoot, 'source', 'en.md')), args)
+    const result = await buildWith('en.md', await readFile(path.join(sourceFolder, 'en.md')), args)
     expect(result.stderr.split('\n')[0]).toBe(`charter: ${message}`)
     expect(result.code).toBe(1)
     expect(result.outFiles).toEqual(['charter-reading-a4.pdf'])
@@ -158,7 +158,7 @@ describe('bad input', () => {
   })
 
   it('names a --signatories file that is not there as the option\'s, not the source folder\'s', async () => {
-    const result = await buildWith('en.md', await readFile(path.join(projectRoot, 'source', 'en.md')), ['--signatories', 'no-such-list.yaml'])
+    const result = await buildWith('en.md', await readFile(path.join(sourceFolder, 'en.md')), ['--signatories', 'no-such-list.yaml'])
     expect(result.stderr).toMatch(/^1:1 +error +No such file: check the path given to --signatories +source-file/m)
     expect(result.code).toBe(1)
     expect(result.outFiles).toEqual(['charter-reading-a4.pdf'])
@@ -186,7 +186,7 @@ describe('bad input', () => {
   it('says so when the output folder cannot be written, and leaves it as it was', async () => {
     const folder = await temporaryFolder()
     await writeFile(path.join(folder, 'out'), 'a file where the output folder should be')
-    const result = await runCharter(['build', '--source', path.join(projectRoot, 'source'), '--out', 'out/editions'], { cwd: folder })
+    const result = await runCharter(['build', '--source', sourceFolder, '--out', 'out/editions'], { cwd: folder })
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/^charter: Cannot write to the output folder out\/editions: part of the path is a file, not a folder \(ENOTDIR\)\. Choose another with --out DIR\.\n$/m)
     expect(result.stderr).not.toMatch(/\n\s+at /)
@@ -196,7 +196,7 @@ describe('bad input', () => {
   it('shows the stack only when asked with --debug', async () => {
     const folder = await temporaryFolder()
     await writeFile(path.join(folder, 'out'), 'a file')
-    const result = await runCharter(['build', '--source', path.join(projectRoot, 'source'), '--out', 'out/x', '--debug'], { cwd: folder })
+    const result = await runCharter(['build', '--source', sourceFolder, '--out', 'out/x', '--debug'], { cwd: folder })
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/OutputError: Cannot write to the output folder/)
     expect(result.stderr).toMatch(/\n\s+at /)

@@ -8,7 +8,7 @@ import { lintSource } from '../pipeline/lint/index.js'
 import { takeLintWarnings } from '../pipeline/lint/warning-summary.js'
 import { loadDocument } from '../pipeline/load-document.js'
 import { readSource } from '../pipeline/read-source.js'
-import { copySource, editFile, projectRoot, runCharter, temporaryFolder } from './support/run.js'
+import { copySource, editFile, projectRoot, runCharter, sourceFolder, temporaryFolder } from './support/run.js'
 
 const fixtures = path.join(projectRoot, 'test/fixtures/check')
 
@@ -88,21 +88,21 @@ describe('charter check', async () => {
     const { folder, run } = await checkFixture('seed-chinese')
     await run(['--fix'])
     const fixed = clauses(await readFile(path.join(folder, 'zh-Hant-HK.md'), 'utf8'))
-    const signed = clauses(await readFile(path.join(projectRoot, 'source/zh-Hant-HK.md'), 'utf8')).map((clause) => clause.replaceAll('丶', '、'))
+    const signed = clauses(await readFile(path.join(sourceFolder, 'zh-Hant-HK.md'), 'utf8')).map((clause) => clause.replaceAll('丶', '、'))
     expect(fixed).toHaveLength(25)
     expect(fixed).toEqual(signed)
   })
 
   it('exits 0 on the project\'s own source/, warning only of the 丶 the signed text keeps and the title\'s space', async () => {
-    const result = await runCharter(['check'])
+    const result = await runCharter(['check', '--source', sourceFolder])
     expect(result.code).toBe(0)
     expect(result.stderr).not.toMatch(/error/)
     const rules = [...result.stderr.matchAll(/ warning .* (\S+)\s+charter$/gm)].map((match) => match[1])
     expect(rules.filter((rule) => rule === 'cjk-enumeration-comma')).toHaveLength(7)
     expect(rules.filter((rule) => rule !== 'cjk-enumeration-comma')).toEqual(['han-latin-spacing'])
-    const title = (await readFile(path.join(projectRoot, 'source/zh-Hant-HK.md'), 'utf8')).split('\n').indexOf('# 2021 香港約章') + 1
+    const title = (await readFile(path.join(sourceFolder, 'zh-Hant-HK.md'), 'utf8')).split('\n').indexOf('# 2021 香港約章') + 1
     expect(result.stderr).toMatch(new RegExp(`^${title}:7-${title}:8 +warning Unexpected typed space between Han and Latin text`, 'm'))
-    expect((await runCharter(['check', '--frail'])).code).toBe(1)
+    expect((await runCharter(['check', '--frail', '--source', sourceFolder])).code).toBe(1)
   })
 
   it('--fix keeps a byte order mark the file starts with, as it keeps every other byte it does not mend', async () => {
@@ -124,11 +124,11 @@ describe('charter check', async () => {
   })
 
   it('lets charter build name the source\'s kept warnings in one line instead of listing them', async () => {
-    const source = await readSource(path.relative(process.cwd(), path.join(projectRoot, 'source')))
+    const source = await readSource(path.relative(process.cwd(), sourceFolder))
     expect(loadDocument(source)).toBeDefined()
     await lintSource(source)
     const lines = takeLintWarnings(source.files)
-    expect(lines).toEqual([`${path.relative(process.cwd(), path.join(projectRoot, 'source/zh-Hant-HK.md'))}: 8 warnings (7 cjk-enumeration-comma, 1 han-latin-spacing)`])
+    expect(lines).toEqual([`${path.relative(process.cwd(), path.join(sourceFolder, 'zh-Hant-HK.md'))}: 8 warnings (7 cjk-enumeration-comma, 1 han-latin-spacing)`])
     expect(source.files.flatMap((file) => file.messages)).toEqual([])
   })
 })

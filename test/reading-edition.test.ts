@@ -18,7 +18,7 @@ let pdf: string
 beforeAll(async () => {
   document = loadDocument(await readSource(sourceFolder))!
   out = await temporaryFolder()
-  const result = await runCharter(['build', '--out', out], { env: { SOURCE_DATE_EPOCH: '1700000000' } })
+  const result = await runCharter(['build', '--source', sourceFolder, '--out', out], { env: { SOURCE_DATE_EPOCH: '1700000000' } })
   expect(result.code, result.stderr).toBe(0)
   pdf = path.join(out, 'charter-reading-a4.pdf')
 })
@@ -41,7 +41,7 @@ describe('the A4 reading edition', () => {
       expect(clauses()).toHaveLength(25)
       expect(text.match(radicals)).toBeNull()
       for (const item of document.criteria!.items) for (const fragment of Object.values(item)) expect(text).toContain(squash(fragment.text))
-      for (const signatory of document.signatories.individuals) expect(text).toContain(squash(signatory.name!))
+      for (const signatory of document.signatories.individuals.filter((person) => person.public)) expect(text).toContain(squash(signatory.name ?? signatory['name-zh']!))
     })
   }
 
@@ -145,7 +145,7 @@ describe('the A4 reading edition', () => {
 describe('the US Letter reading edition', () => {
   it('is US Letter on every page, and no Chinese paragraph ends on a line of one character', async () => {
     const letterOut = await temporaryFolder()
-    const result = await runCharter(['build', '--out', letterOut, '--paper', 'letter'])
+    const result = await runCharter(['build', '--source', sourceFolder, '--out', letterOut, '--paper', 'letter'])
     expect(result.code).toBe(0)
     const sizes = await pdfPageSizes(path.join(letterOut, 'charter-reading-letter.pdf'))
     expect(sizes.length).toBeGreaterThan(3)

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { pdfPagesText, projectRoot, runCharter, squash, temporaryFolder, tool } from './support/run.js'
+import { pdfPagesText, projectRoot, runCharter, sourceFolder, squash, temporaryFolder, tool } from './support/run.js'
 
 const list = path.join(projectRoot, 'test/fixtures/signing-sheet/signatories.yaml')
 const mm = 72 / 25.4
@@ -103,9 +103,9 @@ beforeAll(async () => {
   await writeFile(longFile, longList())
   // The builds at once: the machine has two cores and each build mostly waits on one browser.
   const results = await Promise.all([
-    runCharter(['build', '--out', standardOut, '--signatories', list]),
-    runCharter(['build', '--out', organisersOut, '--signatories', list, '--include-private', '--contact', '--blank-rows', '25', '--paper', 'letter']),
-    runCharter(['build', '--out', path.join(longOut, 'out'), '--signatories', longFile])
+    runCharter(['build', '--source', sourceFolder, '--out', standardOut, '--signatories', list]),
+    runCharter(['build', '--source', sourceFolder, '--out', organisersOut, '--signatories', list, '--include-private', '--contact', '--blank-rows', '25', '--paper', 'letter']),
+    runCharter(['build', '--source', sourceFolder, '--out', path.join(longOut, 'out'), '--signatories', longFile])
   ])
   for (const result of results) expect(result.stderr).not.toMatch(/error/)
   organisersFile = path.join(organisersOut, 'charter-signing-sheet-organisers-letter.pdf')
@@ -139,7 +139,7 @@ describe('the signing sheet', () => {
   it('takes the --signatories list for the sheet only: the published editions keep the source\'s', async () => {
     const onlyInList = 'Marcus FUNG Wing Sze'
     expect(squash(standard.map((page) => page.text).join(''))).toContain(squash(onlyInList))
-    expect(await readFile(path.join(projectRoot, 'source', 'signatories.yaml'), 'utf8')).not.toContain(onlyInList)
+    expect(await readFile(path.join(sourceFolder, 'signatories.yaml'), 'utf8')).not.toContain(onlyInList)
     expect(squash(await tool('pdftotext', [path.join(standardOut, 'charter-reading-a4.pdf'), '-']))).not.toContain(squash(onlyInList))
     expect(await readFile(path.join(standardOut, 'web', 'index.html'), 'utf8')).not.toContain(onlyInList)
   })
@@ -219,7 +219,7 @@ describe('the signing sheet', () => {
       path.join(folder, 'signatories.yaml'),
       ['individuals:', '  - name: Good Name', '  - nmae: Typo Name', '  - name-zh: 陳大文', '    public: "no"', '  - name: 1989', ''].join('\n')
     )
-    const result = await runCharter(['build', '--source', path.join(projectRoot, 'source'), '--out', 'out', '--signatories', 'signatories.yaml'], { cwd: folder })
+    const result = await runCharter(['build', '--source', sourceFolder, '--out', 'out', '--signatories', 'signatories.yaml'], { cwd: folder })
     expect(result.code).toBe(1)
     const lines = result.stderr.split('\n').map((line) => line.replace(/\s+/g, ' ').trim())
     const at = lines.indexOf('signatories.yaml')

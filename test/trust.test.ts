@@ -11,7 +11,7 @@ import path from 'node:path'
 import * as fontkit from 'fontkit'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { openArtifacts } from './support/artifact-text.js'
-import { charterBin, copySource, runCharter, temporaryFolder, tool } from './support/run.js'
+import { charterBin, copySource, runCharter, sourceFolder, temporaryFolder, tool } from './support/run.js'
 
 const epoch = { SOURCE_DATE_EPOCH: '1700000000' }
 
@@ -28,7 +28,7 @@ let first: string
 beforeAll(async () => {
   work = path.join(await temporaryFolder(), canary)
   await mkdir(path.join(work, 'home'), { recursive: true })
-  await cp(path.join(path.dirname(charterBin), '..', 'source'), path.join(work, 'source'), { recursive: true })
+  await cp(sourceFolder, path.join(work, 'source'), { recursive: true })
   first = path.join(work, 'first')
   const result = await runCharter(['build', '--out', first], {
     cwd: work,

@@ -8,7 +8,11 @@ import { promisify } from 'node:util'
 const exec = promisify(execFile)
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..')
-export const sourceFolder = path.join(projectRoot, 'source')
+/**
+ * The charter's text the tests build: a copy of source/ as shipped, so that editing the
+ * text (a new signatory, a changed clause) never breaks the tests of the tool.
+ */
+export const sourceFolder = path.join(projectRoot, 'test/fixtures/charter/source')
 export const charterBin = path.join(projectRoot, 'bin/charter.js')
 
 export interface RunResult {
