@@ -47,6 +47,11 @@ export const buildOptionsSchema = z.object({
     path: ['out'],
     message: 'is the source folder: write the editions somewhere else, such as dist'
   })
+  // Node's recursive mkdir never returns under /proc: a build there hung for good.
+  .refine(({ out }) => !/^\/(proc|sys|dev)(\/|$)/.test(path.resolve(out)), {
+    path: ['out'],
+    message: "is inside a system folder (/proc, /sys or /dev), where files cannot be written: choose a folder of your own, such as dist"
+  })
   // The organisers' copy names people who asked not to be named: never among the files
   // that are published (dist/, the default), where the next upload would take it along.
   .refine(({ includePrivate, out }) => !includePrivate || path.resolve(out) !== path.resolve('dist'), {

@@ -147,6 +147,7 @@ describe('bad input', () => {
     [['--blank-rows', '1.5'], '--blank-rows: takes a whole number of rows to sign in, from 0 to 5000, such as 40'],
     [['--creep', 'abc'], '--creep: takes millimetres from 0 to 2, such as 0.2 (see "Printing the pamphlet" in the README)'],
     [['--source', 'out'], '--out: is the source folder: write the editions somewhere else, such as dist'],
+    [['--out', '/proc/x'], '--out: is inside a system folder (/proc, /sys or /dev), where files cannot be written: choose a folder of your own, such as dist'],
     [['--creep', '-1'], '--creep: takes millimetres from 0 to 2, such as 0.2 (see "Printing the pamphlet" in the README)'],
     [['--include-private', '--out', 'dist'], "--include-private: makes the organisers' copy, with names that must not be published: write it to a folder of its own, away from dist/, such as --out organisers"]
   ])('%j: says what the option takes, exit 1, the output folder untouched', async (args, message) => {
