@@ -41,7 +41,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const source = await step('read', readSource(options.source, options.signatories))
     const document = loadDocument(source)
     await step('check', lintSource(source))
-    if (!document || failed(source.files) || (options.signatories && !source.sheetSignatories)) return { files: source.files, manifest: undefined }
+    if (!document || failed(source.files)) return { files: source.files, manifest: undefined }
 
     await prepareOutput(options.out)
     // Every character the source holds is cut from the fonts once, for every page printed.
