@@ -14,7 +14,7 @@ import type { Edition } from './edition.js'
 import { BuildFonts } from './font-subset.js'
 import { loadFonts } from './fonts.js'
 import { failed, lintSource } from './lint/index.js'
-import { loadDocument } from './load-document.js'
+import { loadDocument, publicText } from './load-document.js'
 import { papers } from './paper.js'
 import { readSource } from './read-source.js'
 import { prepareOutput, writeOutput, type ManifestEntry } from './write-output.js'
@@ -44,8 +44,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (!document || failed(source.files)) return { files: source.files, manifest: undefined }
 
     await prepareOutput(options.out)
-    // Every character the source holds is cut from the fonts once, for every page printed.
-    const fonts = new BuildFonts(await loadFonts(), source.files.map((file) => String(file.value)).join('\n'))
+    // The fonts are cut once, for every page printed, from the public source only: a private
+    // signatory's characters in them would change the glyph numbers of every public PDF.
+    const fonts = new BuildFonts(await loadFonts(), publicText(source, document))
     await step('fonts', fonts.ready())
     const paper = papers[options.paper ?? document.publication.paper]
     const date = buildDate(document.publication)

@@ -3,6 +3,7 @@
  * Returns undefined when any file has an error; the messages are on the source's files.
  */
 import type { Document } from './document.js'
+import { publicSignatories } from './parallel-html.js'
 import { align } from './align.js'
 import { parseLanguage, type ParsedLanguage } from './parse-language.js'
 import type { Source } from './read-source.js'
@@ -25,4 +26,16 @@ export function loadDocument(source: Source): Document | undefined {
   const failed = source.files.some((file) => file.messages.some((message) => message.fatal))
   if (failed || !publication || !signatories || languages.length !== publication.languages.length) return undefined
   return align(publication, languages, signatories)
+}
+
+/**
+ * Every character the published editions may print: the language files, publication.yaml
+ * and the names of the public signatories, never the signatory files' own text (which holds
+ * the private entries, and `--signatories` lists, which only the signing sheet prints). The
+ * build's fonts are cut from it, so they are the same whoever else is on the list.
+ */
+export function publicText(source: Source, document: Document): string {
+  const { organisations, individuals } = document.signatories
+  const names = publicSignatories([...organisations, ...individuals]).flatMap((signatory) => [signatory.name ?? '', signatory['name-zh'] ?? ''])
+  return [...source.languageFiles, source.publicationFile].map((file) => String(file.value)).concat(names).join('\n')
 }
