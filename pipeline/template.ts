@@ -37,9 +37,14 @@ export function fillTemplate(template: string, values: { html?: Record<string, s
   })
 }
 
-/** A CSS string literal holding `value` (for `content:` in page-margin boxes). */
+/**
+ * A CSS string literal holding `value` (for `content:` in page-margin boxes, font names).
+ * Quotes, backslashes, line ends, controls and `<` `>` `&` are written as CSS escapes
+ * (`\\3c `): the string sits in a `<style>` element, which a label holding `</style>` would
+ * otherwise close, and whatever followed it (a `<link rel=preconnect>`) would be markup.
+ */
 export function cssString(value: string): string {
-  return `"${value.replace(/[\\"]/g, (character) => `\\${character}`).replace(/\n/g, '\\a ')}"`
+  return `"${value.replace(/[\\"'<>&\u0000-\u001f\u007f]/g, (character) => `\\${character.codePointAt(0)!.toString(16)} `)}"`
 }
 
 /**

@@ -62,6 +62,17 @@ describe('print()', () => {
     expect(server.requests).toEqual([])
   })
 
+  it('opens no connection for a preconnect, a dns-prefetch or a refresh, which request interception never sees', async () => {
+    const base = `127.0.0.1:${server.port}`
+    const head = `<link rel="preconnect" href="https://${base}/"><link rel="preconnect" href="http://${base}/"><link rel="dns-prefetch" href="//${base}/"><meta http-equiv="refresh" content="0;url=http://${base}/refresh">`
+    const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title>${head}</head><body><p>text</p></body></html>`
+    await printer.print({ html, assets: new Map(), pdf: {} }).catch(() => undefined)
+    // A preconnect is made at once, but give a slow one its time.
+    await new Promise((resolve) => setTimeout(resolve, 500))
+    expect(server.connections).toBe(0)
+    expect(server.requests).toEqual([])
+  })
+
   it('serves each job its own files, though pages are reused and the URLs repeat', async () => {
     const texts: string[] = []
     for (const word of ['first', 'second', 'third']) {
@@ -116,12 +127,12 @@ describe('print()', () => {
   })
 })
 
-/** The command lines of the Chromium processes charter started (their profile is in a charter-chromium- folder). */
+/** The command lines of the Chromium processes charter started (their profile is in a charter-XXXXXX scratch folder). */
 async function chromiumCommandLines(): Promise<string[]> {
   const lines: string[] = []
   for (const pid of (await readdir('/proc')).filter((name) => /^\d+$/.test(name))) {
     const line = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '')
-    if (line.includes('charter-chromium-')) lines.push(line.split('\0').join(' '))
+    if (/charter-\w{6}\/profile/.test(line)) lines.push(line.split('\0').join(' '))
   }
   return lines
 }
