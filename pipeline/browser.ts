@@ -5,12 +5,12 @@
  * or disk; any other request is refused, so printing never touches the network.
  */
 import { existsSync, rmSync } from 'node:fs'
-import { mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import puppeteer, { type Browser, type Page, type PDFOptions, type Protocol } from 'puppeteer-core'
 import { BrowserError, BrowserNotFoundError, CharterError } from './errors.js'
 import { loadFonts } from './fonts.js'
+import { makeScratchFolder } from './scratch-folder.js'
 
 /** The origin pages are served from. `.invalid` can never resolve, should anything leak. */
 export const pageOrigin = 'https://charter.invalid/'
@@ -83,7 +83,7 @@ export async function openPrinter({ closeOnSignals = true }: PrinterOptions = {}
   const executablePath = findBrowser()
   // The browser's profile and its own temporary files (shared memory) live in one folder of
   // the build's, deleted by close() once the browser has exited.
-  const scratch = await mkdtemp(path.join(tmpdir(), 'charter-chromium-'))
+  const scratch = makeScratchFolder()
   // Should the process end before close() (puppeteer's own Ctrl-C handler ends it at once),
   // the folder still goes with it: it held a 2 MB profile after every Ctrl-C.
   const removeScratch = () => rmSync(scratch, { recursive: true, force: true })
@@ -120,12 +120,16 @@ export async function openPrinter({ closeOnSignals = true }: PrinterOptions = {}
         // answered from memory (see answer()), but Chromium opens the connections that
         // <link rel=preconnect> and dns-prefetch ask for without a request anyone can see.
         '--host-resolver-rules=MAP * ~NOTFOUND',
+        // Crash reports went to ~/.config/chromium/Crash Reports, naming the build's folders
+        // and so the user; they stay in the scratch folder, deleted with it.
+        `--crash-dumps-dir=${path.join(scratch, 'crashes')}`,
+        '--disable-breakpad',
         // Chromium 156 preloads the address bar's dropdown, a web page of its own, into a
         // renderer of its own as soon as a tab opens: 0.8 s of processor time per build
         // (renderer and browser) on a toolbar no one sees.
         '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup'
       ],
-      env: { ...machineEnv(), TZ: 'UTC', LANG: 'C.UTF-8', TMPDIR: scratch, FONTCONFIG_FILE: fontconfig }
+      env: { ...machineEnv(), ...homeIn(scratch), TZ: 'UTC', LANG: 'C.UTF-8', TMPDIR: scratch, FONTCONFIG_FILE: fontconfig }
     })
   } catch (error) {
     process.off('exit', removeScratch)
@@ -298,6 +302,22 @@ function machineEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env }
   for (const name of ['FONTCONFIG_PATH', 'FONTCONFIG_SYSROOT', 'FC_DEBUG']) delete env[name]
   return env
+}
+
+/**
+ * A home of the browser's own in `scratch`: Chromium and the libraries it loads (GLib's dconf,
+ * NSS) write caches and settings under HOME and the XDG folders, which outlive the build.
+ */
+function homeIn(scratch: string): NodeJS.ProcessEnv {
+  const home = path.join(scratch, 'home')
+  return {
+    HOME: home,
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    XDG_CACHE_HOME: path.join(home, '.cache'),
+    XDG_DATA_HOME: path.join(home, '.local', 'share'),
+    XDG_STATE_HOME: path.join(home, '.local', 'state'),
+    GSETTINGS_BACKEND: 'memory'
+  }
 }
 
 function xmlText(text: string): string {

@@ -7,9 +7,8 @@
  * When the text has an error nothing is replaced: the last good files stay, and the page
  * shows the problem.
  */
-import { mkdtempSync, rmSync } from 'node:fs'
+import { rmSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { VFile } from 'vfile'
 import { reporter } from 'vfile-reporter'
@@ -17,6 +16,7 @@ import { openPrinter, type Printer } from './browser.js'
 import { build } from './build.js'
 import { buildOptionsSchema } from './build-options.js'
 import { coalescingTask } from './coalescing-task.js'
+import { makeScratchFolder } from './scratch-folder.js'
 import { editions } from './editions.js'
 import { CharterError, SourceFolderError } from './errors.js'
 import { fontsFolder } from './fonts.js'
@@ -44,7 +44,7 @@ const printPasses = [['reading'], editions.map(({ id }) => id).filter((id) => id
 export async function startPreview(options: PreviewOptions, io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<Preview> {
   const buildOptions = buildOptionsSchema.parse({ source: options.source, paper: options.paper })
   if (!(await stat(options.source).catch(() => undefined))?.isDirectory()) throw new SourceFolderError(options.source)
-  const temporary = mkdtempSync(path.join(tmpdir(), 'charter-preview-'))
+  const temporary = makeScratchFolder()
   // Should the process end some other way than close(), the files still go with it.
   const removeTemporary = () => rmSync(temporary, { recursive: true, force: true })
   process.once('exit', removeTemporary)

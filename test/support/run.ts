@@ -13,7 +13,11 @@ export const projectRoot = path.resolve(import.meta.dirname, '../..')
  * text (a new signatory, a changed clause) never breaks the tests of the tool.
  */
 export const sourceFolder = path.join(projectRoot, 'test/fixtures/charter/source')
-export const charterBin = path.join(projectRoot, 'bin/charter.js')
+/**
+ * The `charter` command the tests run. CHARTER_TEST_BIN points them at another build of it
+ * (a checkout of an older commit, say), to see a test fail without the change it guards.
+ */
+export const charterBin = process.env.CHARTER_TEST_BIN ?? path.join(projectRoot, 'bin/charter.js')
 
 export interface RunResult {
   code: number
@@ -21,24 +25,39 @@ export interface RunResult {
   stderr: string
 }
 
-/** Runs `charter ...args` in `cwd` (default: the project) as a user would; never throws. */
-export async function runCharter(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RunResult> {
+/**
+ * Runs `charter ...args` in `cwd` (default: the project) as a user would; never throws. With
+ * `timeout` (ms), a run still going then is killed and reported as code -1: a hang.
+ */
+export async function runCharter(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}): Promise<RunResult> {
   try {
     const { stdout, stderr } = await exec(process.execPath, [charterBin, ...args], {
       cwd: options.cwd ?? projectRoot,
       env: { ...process.env, CI: 'true', ...options.env },
-      maxBuffer: 64 * 1024 * 1024
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: options.timeout ?? 0,
+      killSignal: 'SIGKILL'
     })
     return { code: 0, stdout, stderr }
   } catch (error) {
-    const failure = error as { code?: number; stdout?: string; stderr?: string }
-    return { code: typeof failure.code === 'number' ? failure.code : 1, stdout: failure.stdout ?? '', stderr: failure.stderr ?? '' }
+    const failure = error as { code?: number; killed?: boolean; stdout?: string; stderr?: string }
+    const code = failure.killed ? -1 : typeof failure.code === 'number' ? failure.code : 1
+    return { code, stdout: failure.stdout ?? '', stderr: failure.stderr ?? '' }
   }
 }
 
 /** A fresh temporary folder. */
 export function temporaryFolder(prefix = 'charter-test-'): Promise<string> {
   return mkdtemp(path.join(tmpdir(), prefix))
+}
+
+/**
+ * A fresh temporary folder with a short path, to give a build as its TMPDIR: the browser's
+ * scratch folder goes there only while the path of the socket Chromium makes inside it fits
+ * (see pipeline/scratch-folder.ts), and a test that looks for it there needs it there.
+ */
+export function shortTemporaryFolder(): Promise<string> {
+  return mkdtemp(path.join(process.platform === 'win32' ? tmpdir() : '/tmp', 'ct-'))
 }
 
 /** Copies the project's source/ into a temporary folder and returns the copy's path. */
