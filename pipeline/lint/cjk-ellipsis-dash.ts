@@ -28,8 +28,8 @@ export const cjkEllipsisDash: LintRule = {
           target,
           this,
           `Unexpected \`${written}\` in Chinese text, expected the ${dash ? 'dash' : 'ellipsis'} \`${expected}\` (two ${dash ? '—' : '…'})`,
-          run.offset + found.index,
-          run.offset + end,
+          run.at(found.index),
+          run.at(end),
           expected
         )
       }

@@ -18,8 +18,8 @@ export const cjkEnumerationComma: LintRule = {
           target,
           this,
           'Unexpected `丶` (U+4E36, a radical), expected the enumeration comma `、` (U+3001)',
-          run.offset + found.index,
-          run.offset + found.index + 1,
+          run.at(found.index),
+          run.at(found.index + 1),
           '、'
         )
       }

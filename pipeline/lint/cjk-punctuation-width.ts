@@ -31,8 +31,8 @@ export const cjkPunctuationWidth: LintRule = {
           target,
           this,
           `Unexpected ASCII \`${mark}\` in Chinese text, expected the full-width \`${fullWidth[mark]}\``,
-          run.offset + index,
-          run.offset + end,
+          run.at(index),
+          run.at(end),
           fullWidth[mark]
         )
       }
@@ -43,8 +43,8 @@ export const cjkPunctuationWidth: LintRule = {
           target,
           this,
           'Unexpected ASCII `.` ending Chinese text, expected the full stop `。`',
-          run.offset + found.index,
-          run.offset + found.index + 1,
+          run.at(found.index),
+          run.at(found.index + 1),
           '。'
         )
       }

@@ -4,10 +4,12 @@
  * holds a Han character; an apostrophe between Latin letters (Hong Kong's) is left alone.
  */
 import { han, isChinese, report, type LintRule, type LintTarget } from './lint-rule.js'
-import { proseRuns } from './prose-runs.js'
+import { decodeReferences, proseRuns } from './prose-runs.js'
 
 interface Mark {
   offset: number
+  /** Where the mark ends in the file: after its `&...;` when written as a reference. */
+  end: number
   character: string
   double: boolean
 }
@@ -26,7 +28,7 @@ export const cjkQuotes: LintRule = {
         const index = found.index
         const latin = (character = '') => /\p{Script=Latin}/u.test(character)
         if (/['’]/.test(found[0]) && latin(run.text[index - 1]) && latin(run.text[index + 1])) continue
-        marks.push({ offset: run.offset + index, character: found[0], double: /["“”]/.test(found[0]) })
+        marks.push({ offset: run.at(index), end: run.at(index + 1), character: found[0], double: /["“”]/.test(found[0]) })
       }
     }
     for (const marks of blocks.values()) {
@@ -50,10 +52,10 @@ function pairUp(target: LintTarget, marks: Mark[], open: string, close: string) 
       unmatched(target, mark, close)
       continue
     }
-    if (han.test(target.text.slice(opening.offset + 1, mark.offset))) {
+    if (han.test(decodeReferences(target.text.slice(opening.end, mark.offset)))) {
       const reason = (found: string, expected: string) => `Unexpected \`${found}\` around Chinese text, expected Hong Kong's \`${expected}\``
-      report(target, cjkQuotes, reason(opening.character, open), opening.offset, opening.offset + 1, open)
-      report(target, cjkQuotes, reason(mark.character, close), mark.offset, mark.offset + 1, close)
+      report(target, cjkQuotes, reason(opening.character, open), opening.offset, opening.end, open)
+      report(target, cjkQuotes, reason(mark.character, close), mark.offset, mark.end, close)
     }
     opening = undefined
   }
@@ -62,13 +64,13 @@ function pairUp(target: LintTarget, marks: Mark[], open: string, close: string) 
 
 /** A lone mark next to Han text: reported, but only a person can tell where its partner goes. */
 function unmatched(target: LintTarget, mark: Mark, expected: string) {
-  const around = target.text.slice(Math.max(0, mark.offset - 1), mark.offset + 2)
+  const around = decodeReferences(target.text.slice(Math.max(0, mark.offset - 1), mark.end + 1))
   if (!han.test(around)) return
   report(
     target,
     cjkQuotes,
     `Unmatched \`${mark.character}\` in Chinese text: Hong Kong quotes with \`「」\` and \`『』\` (this one would be \`${expected}\`)`,
     mark.offset,
-    mark.offset + 1
+    mark.end
   )
 }

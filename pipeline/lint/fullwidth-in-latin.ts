@@ -35,8 +35,8 @@ export const fullwidthInLatin: LintRule = {
           target,
           this,
           `Unexpected full-width \`${character}\` (U+${code}) in ${target.lang} text, expected ${ascii === ' ' ? 'a space' : `\`${ascii}\``}`,
-          run.offset + index,
-          run.offset + index + 1,
+          run.at(index),
+          run.at(index + 1),
           ascii
         )
       }

@@ -7,11 +7,17 @@
  */
 import { fontCoverage } from './font-coverage.js'
 import { isChinese, report, type LintRule, type LintTarget } from './lint-rule.js'
-import { yamlStrings } from './yaml-strings.js'
+import { proseRuns } from './prose-runs.js'
+import { codeOf } from './unprintable.js'
+import { frontMatterStrings, privateEntryAt, yamlStrings, type YamlString } from './yaml-strings.js'
 import type { FontFace } from '../fonts.js'
 
-/** Characters nothing is drawn for: spaces, controls (the signatories rule's job), format and variation marks. */
-const invisible = /[\s\p{Cc}\p{Cf}\uFE00-\uFE0F]/u
+/**
+ * Characters nothing is drawn for: spaces, format and variation marks, and what is not text
+ * (controls, noncharacters, half a surrogate pair, U+FFFD): the invisible-character and
+ * signatories rules name those.
+ */
+const invisible = /[\s\p{Cc}\p{Cf}\p{Cs}\p{Noncharacter_Code_Point}\uFE00-\uFE0F\uFFFD]/u
 
 export const glyphCoverage: LintRule = {
   id: 'glyph-coverage',
@@ -23,16 +29,18 @@ export const glyphCoverage: LintRule = {
     const families = coverage.families(roles).join(' or ')
     // A run of missing characters (a name in a script the fonts lack, say), spaces between
     // them included, is one message: an Arabic name was seven.
-    const say = (run: string, start: number) => {
+    const say = (run: string, start: number, end: number) => {
       const characters = [...run].filter((character) => !invisible.test(character))
-      const codes = characters.map((character) => `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`).join(' ')
-      const reason =
-        characters.length === 1
-          ? `Character \`${run}\` (${codes}) is not in the project's fonts (${families}): it would print as a box or in another font`
-          : `Characters \`${run}\` (${codes}) are not in the project's fonts (${families}): they would print as boxes or in another font`
-      report(target, this, reason, start, start + run.length)
+      const shown = characters.length > maxShown ? `${characters.slice(0, maxShown).join('')}…` : run
+      const codes = characters.slice(0, maxShown).map(codeOf).join(' ') + (characters.length > maxShown ? ` and ${characters.length - maxShown} more` : '')
+      const reason = privateName(target, start)
+        ? `${characters.length === 1 ? 'A character' : `${characters.length} characters`} of this name (not public, so not shown here) ${characters.length === 1 ? 'is' : 'are'} not in the project's fonts (${families}): ${characters.length === 1 ? 'it' : 'they'} would print as ${characters.length === 1 ? 'a box' : 'boxes'} or in another font`
+        : characters.length === 1
+          ? `Character \`${shown}\` (${codes}) is not in the project's fonts (${families}): it would print as a box or in another font`
+          : `Characters \`${shown}\` (${codes}) are not in the project's fonts (${families}): they would print as boxes or in another font`
+      report(target, this, reason, start, end)
     }
-    const look = (text: string, offset: number) => {
+    const look = ({ text, at }: PrintedPart) => {
       let run: { start: number; end: number } | undefined
       let index = 0
       for (const character of text) {
@@ -42,26 +50,59 @@ export const glyphCoverage: LintRule = {
           if (run) run.end = end
           else run = { start: index, end }
         } else if (run && !/[ \u00A0]/.test(character)) {
-          say(text.slice(run.start, run.end), offset + run.start)
+          say(text.slice(run.start, run.end), at(run.start), at(run.end))
           run = undefined
         }
         index = end
       }
-      if (run) say(text.slice(run.start, run.end), offset + run.start)
+      if (run) say(text.slice(run.start, run.end), at(run.start), at(run.end))
     }
-    for (const [text, offset] of printedParts(target)) look(text, offset)
+    for (const part of printedParts(target)) look(part)
   }
 }
 
-/** The parts of a file that get printed, each with its offset in the file. */
-function printedParts(target: LintTarget): Array<[string, number]> {
-  if (target.kind !== 'markdown') return yamlStrings(target.text).map((string) => [string.raw, string.offset])
+/** Characters quoted in one message at most: a whole paragraph in a missing script is one message, not a page of one. */
+const maxShown = 12
+
+/** Some printed text, and where each of its characters stands in the file. */
+interface PrintedPart {
+  text: string
+  at(index: number): number
+}
+
+/**
+ * The parts of a file that get printed, each with where its characters stand in the file:
+ * string values of YAML (as they print: `"\U0001F600"` is the emoji), and a language file's
+ * labels and body, its prose as it prints (`&#x1F600;` is the emoji too) and the rest as typed.
+ */
+function printedParts(target: LintTarget): PrintedPart[] {
+  const strings = target.kind === 'markdown' ? frontMatterStrings(target.text, target.tree) : yamlStrings(target.text)
+  const parts: PrintedPart[] = strings.map((string) => yamlPart(string))
+  if (target.kind !== 'markdown') return parts
   const frontMatter = target.tree?.children.find((node) => node.type === 'yaml')
-  if (!frontMatter?.position) return [[target.text, 0]]
-  const start = frontMatter.position.start.offset!
-  const end = frontMatter.position.end.offset!
-  const body = target.text.indexOf('\n', start) + 1
-  const value = (frontMatter as { value: string }).value
-  const labels = yamlStrings(target.text.slice(body, body + value.length), body).map((string): [string, number] => [string.raw, string.offset])
-  return [[target.text.slice(0, start), 0], ...labels, [target.text.slice(end), end]]
+  const bodyStart = frontMatter?.position?.end.offset ?? 0
+  const typed = (start: number, end: number): PrintedPart => ({ text: target.text.slice(start, end), at: (index) => start + index })
+  if (frontMatter?.position) parts.push(typed(0, frontMatter.position.start.offset!))
+  let reached = bodyStart
+  for (const run of target.tree ? proseRuns(target.text, target.tree, { masked: false }) : []) {
+    if (run.offset < reached) continue
+    parts.push(typed(reached, run.offset), run)
+    reached = run.at(run.text.length)
+  }
+  parts.push(typed(reached, target.text.length))
+  return parts
+}
+
+/** A YAML string as it prints; its characters stand where typed, or all at the string when it holds escapes. */
+function yamlPart(string: YamlString): PrintedPart {
+  const quoted = /^["']/.test(string.raw) ? 1 : 0
+  if (string.raw.slice(quoted, quoted + string.value.length) === string.value) {
+    return { text: string.value, at: (index) => string.offset + quoted + index }
+  }
+  return { text: string.value, at: (index) => (index === 0 ? string.offset : string.offset + string.raw.length) }
+}
+
+/** Whether `offset` in a signatory list lies in an entry marked `public: false`. */
+function privateName(target: LintTarget, offset: number): boolean {
+  return target.kind === 'signatories' && privateEntryAt(target.text, offset)
 }

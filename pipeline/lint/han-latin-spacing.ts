@@ -19,7 +19,7 @@ export const hanLatinSpacing: LintRule = {
     const policy = target.settings['han-latin-spacing']
     if (policy === 'off' || !isChinese(target.lang) || !target.tree) return
     for (const run of proseRuns(target.text, target.tree)) {
-      const at = (index: number) => run.offset + index
+      const at = run.at
       if (policy === 'never') {
         for (const found of run.text.matchAll(spaced)) {
           const reason = 'Unexpected typed space between Han and Latin text: spacing is left to the page (`han-latin-spacing: never`)'

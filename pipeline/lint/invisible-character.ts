@@ -1,35 +1,42 @@
 /**
- * `invisible-character`: a character that prints nothing in the prose of any language file
- * (zero-width space, word joiner, soft hyphen, a direction mark or control, a byte order
- * mark inside the text). It still splits the word for whoever copies or searches the text
- * (`Hong<U+200B>Kong` is found by neither `Hong Kong` nor `HongKong`), and a direction
- * control turns the text around. Fixed by taking it out. signatories.yaml refuses them too.
+ * `invisible-character`: a character that prints nothing or is not text at all, wherever it
+ * would reach an edition: the prose of a language file (a character reference such as
+ * `&#x200B;` counts as the character it prints), the labels of its front matter and the
+ * values of publication.yaml. A zero-width space splits the word for whoever copies or
+ * searches the text (`Hong<U+200B>Kong` is found by neither `Hong Kong` nor `HongKong`), a
+ * direction control turns the text around, and a control character or noncharacter makes
+ * the e-book invalid. Fixed in the prose by taking it out. Names: the `signatories` rule.
  */
 import { report, type LintRule } from './lint-rule.js'
 import { proseRuns } from './prose-runs.js'
-
-const invisible = /[\u00AD\u200B\u200E\u200F\u2060\u202A-\u202E\u2066-\u2069\uFEFF]/gu
-const names: Record<string, string> = {
-  '\u00AD': 'soft hyphen',
-  '\u200B': 'zero-width space',
-  '\u200E': 'left-to-right mark',
-  '\u200F': 'right-to-left mark',
-  '\u2060': 'word joiner',
-  '\uFEFF': 'zero-width no-break space'
-}
+import { findUnprintable, type Unprintable } from './unprintable.js'
+import { frontMatterStrings, rawOffset, yamlStrings } from './yaml-strings.js'
 
 export const invisibleCharacter: LintRule = {
   id: 'invisible-character',
   severity: 'error',
   fixable: true,
   check(target) {
-    if (!target.tree) return
-    for (const run of proseRuns(target.text, target.tree)) {
-      for (const found of run.text.matchAll(invisible)) {
-        const code = found[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')
-        const reason = `Unexpected invisible character U+${code} (${names[found[0]] ?? 'direction control'}): it prints nothing, but splits the word for copying and search`
-        report(target, this, reason, run.offset + found.index, run.offset + found.index + 1, '')
+    if (target.kind === 'signatories') return
+    if (target.tree) {
+      for (const run of proseRuns(target.text, target.tree, { masked: false })) {
+        for (const found of findUnprintable(run.text)) {
+          // A lost character cannot be mended by taking its mark out.
+          const fix = found.character === '\uFFFD' ? undefined : ''
+          report(target, this, reason(found), run.at(found.index), run.at(found.index + found.character.length), fix)
+        }
+      }
+    }
+    const strings = target.kind === 'markdown' ? frontMatterStrings(target.text, target.tree) : yamlStrings(target.text)
+    for (const string of strings) {
+      for (const found of findUnprintable(string.value, /[\t\n\r]/)) {
+        const start = rawOffset(string, found.character)
+        report(target, this, reason(found), start, start + 1)
       }
     }
   }
+}
+
+function reason(found: Unprintable): string {
+  return `Unexpected ${found.label}: ${found.why}`
 }

@@ -6,9 +6,8 @@
  */
 import { location } from 'vfile-location'
 import { report, type LintRule } from './lint-rule.js'
-import { yamlStrings, type YamlString } from './yaml-strings.js'
-
-const control = /[\p{Cc}\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/u
+import { findUnprintable } from './unprintable.js'
+import { privateEntryAt, rawOffset, yamlStrings, type YamlString } from './yaml-strings.js'
 const invisible = /[\s\p{Cc}\p{Cf}]/gu
 
 export const signatories: LintRule = {
@@ -24,17 +23,19 @@ export const signatories: LintRule = {
       const [list, index, field] = string.path
       if (typeof index !== 'number' || (field !== 'name' && field !== 'name-zh')) continue
       const end = string.offset + string.raw.length
-      const bad = control.exec(string.value)
+      // In a name even a tab or a line end is a slip: it prints as a gap.
+      const bad = findUnprintable(string.value, /$^/)[0]
       if (string.value.replace(invisible, '') === '') {
         // A blank name the schema already reported (on this line) is not reported twice.
         if (!target.file.messages.some((message) => message.fatal && message.line === lineOf(string.offset))) {
           report(target, this, 'Unexpected empty name: write the name, or remove the entry', string.offset, end)
         }
       } else if (bad) {
-        const code = bad[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')
-        const at = string.raw.indexOf(bad[0])
-        const start = at >= 0 ? string.offset + at : string.offset
-        report(target, this, `Unexpected control character U+${code} in a name: it is invisible but changes what is printed; retype the name`, start, at >= 0 ? start + bad[0].length : end)
+        const start = rawOffset(string, bad.character)
+        const typed = string.raw.includes(bad.character)
+        // (A lost character's own advice says what to type.)
+        const reason = `Unexpected ${bad.label} in a name: ${bad.why}${bad.character === '\uFFFD' ? '' : '; retype the name'}`
+        report(target, this, reason, start, typed ? start + bad.character.length : end)
       }
       const key = `${String(list)}/${index}`
       entries.set(key, [...(entries.get(key) ?? []), string])
@@ -55,10 +56,13 @@ export const signatories: LintRule = {
         continue
       }
       const at = names[0]
+      // A private name is never quoted: the message shows in terminals, CI logs and the preview.
+      const hidden = privateEntryAt(target.text, at.offset) || privateEntryAt(target.text, first.offset)
+      const who = hidden ? 'the name on this line (not public, so not shown here)' : `“${at.value.trim()}”`
       report(
         target,
         this,
-        `Unexpected second entry for “${at.value.trim()}”: the same name is at line ${lineOf(first.offset)}; remove one, or if these are two people tell them apart (add \`name-zh\`)`,
+        `Unexpected second entry for ${who}: the same name is at line ${lineOf(first.offset)}; remove one, or if these are two people tell them apart (add \`name-zh\`)`,
         at.offset,
         at.offset + at.raw.length
       )

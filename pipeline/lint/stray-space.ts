@@ -19,7 +19,7 @@ export const straySpace: LintRule = {
   check(target) {
     if (!target.tree) return
     for (const run of proseRuns(target.text, target.tree)) {
-      const at = (index: number) => run.offset + index
+      const at = run.at
       for (const found of run.text.matchAll(doubled)) {
         report(target, this, 'Unexpected second space: two in a row print as a double gap', at(found.index), at(found.index + found[0].length), '')
       }
