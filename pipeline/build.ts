@@ -43,13 +43,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await step('check', lintSource(source))
     if (!document || failed(source.files)) return { files: source.files, manifest: undefined }
 
+    const date = buildDate(document.publication)
     await prepareOutput(options.out)
     // The fonts are cut once, for every page printed, from the public source only: a private
     // signatory's characters in them would change the glyph numbers of every public PDF.
     const fonts = new BuildFonts(await loadFonts(), publicText(source, document))
     await step('fonts', fonts.ready())
     const paper = papers[options.paper ?? document.publication.paper]
-    const date = buildDate(document.publication)
     const printer = await step('browser', opening)
     const editions = await loading
     const chosen = options.only ? editions.filter((edition) => options.only!.includes(edition.id)) : editions

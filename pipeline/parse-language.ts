@@ -14,6 +14,7 @@ import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { Fragment, Place } from './document.js'
 import { frontMatterSchema, type FrontMatter } from './source-schema.js'
+import { withinTextLimits, withinTreeLimits } from './markdown-limits.js'
 import { fail, readYamlData } from './yaml-data.js'
 
 export interface ParsedClause {
@@ -43,7 +44,10 @@ const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).fr
 /** Parses `file` (its value already decoded) into a ParsedLanguage, reporting problems on it. */
 export function parseLanguage(file: VFile): ParsedLanguage {
   const text = String(file.value)
+  const parsed: ParsedLanguage = { file, frontMatter: undefined, title: undefined, sections: [], criteria: undefined }
+  if (!withinTextLimits(file, text)) return parsed
   const tree = processor.parse(file) as Root
+  if (!withinTreeLimits(file, tree)) return parsed
   const shownPath = file.path
   const placeOf = (node: { position?: { start: { line: number; column: number } } }): Place => ({
     file: shownPath,
@@ -58,7 +62,6 @@ export function parseLanguage(file: VFile): ParsedLanguage {
 
   reportUnsafeContent(file, tree)
 
-  const parsed: ParsedLanguage = { file, frontMatter: undefined, title: undefined, sections: [], criteria: undefined }
   let current: ParsedSection | undefined
   for (const node of tree.children) {
     if (node.type === 'yaml') {

@@ -1,8 +1,15 @@
 /** source/publication.yaml: what the publication is, beside its text. */
 import { z } from 'zod'
+import { languageTag } from './source-schema.js'
+
+/** Printed text of the publication's: at most 1,000 characters (see source-schema.ts's labels). */
+const text = () => z.string().min(1).max(1000, 'at most 1,000 characters')
 
 /** A string, or one string per language tag. */
-const localized = z.union([z.string().min(1), z.record(z.string(), z.string().min(1))])
+const localized = z.union([text(), z.record(z.string(), text())])
+
+/** Characters of a link to sign that a QR code printed on a pamphlet's back cover still holds readably. */
+export const maxSignUrl = 500
 
 /** `check:` in publication.yaml: settings of `charter check` (and of the checks `charter build` runs). */
 export const checkSettingsSchema = z
@@ -16,9 +23,17 @@ export type CheckSettings = z.infer<typeof checkSettingsSchema>
 
 export const publicationSchema = z.object({
   /** Language tags in the order editions set them side by side; each names `<tag>.md`. */
-  languages: z.array(z.string().min(1)).min(1, 'list at least one language'),
+  languages: z
+    .array(languageTag)
+    .min(1, 'list at least one language')
+    .superRefine((tags, context) => {
+      tags.forEach((tag, index) => {
+        const first = tags.findIndex((other) => other.toLowerCase() === tag.toLowerCase())
+        if (first < index) context.addIssue({ code: 'custom', path: [index], message: `\`${tag}\` is listed twice: list each language once` })
+      })
+    }),
   /** A permanent identifier (`urn:uuid:...`); EPUB readers use it to recognise the book. */
-  identifier: z.string().min(1),
+  identifier: text(),
   publisher: localized,
   rights: localized,
   /** The date of this edition; used as the files' date unless SOURCE_DATE_EPOCH is set. */
@@ -30,7 +45,10 @@ export const publicationSchema = z.object({
   /** Default paper for printed editions. */
   paper: z.enum(['a4', 'letter']).default('a4'),
   /** Where people can sign online; printed with a QR code where an edition has room. */
-  'sign-url': z.url({ protocol: /^https?$/ }).optional(),
+  'sign-url': z
+    .url({ protocol: /^https?$/ })
+    .max(maxSignUrl, `a link of at most ${maxSignUrl} characters fits in a QR code a phone can read from paper: use a shorter link`)
+    .optional(),
   /** Settings of the text checks (`charter check`). */
   check: checkSettingsSchema.default({ 'han-latin-spacing': 'never' })
 })

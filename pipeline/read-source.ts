@@ -3,7 +3,8 @@
  * signatories.yaml. Each file becomes a VFile whose path is shown relative to the working
  * folder; unreadable text (not UTF-8, binary, empty) is a message on that file.
  */
-import { readFile, stat } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { open, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { VFile } from 'vfile'
 import { publicationSchema, type Publication } from './publication-schema.js'
@@ -71,7 +72,12 @@ async function readText(absolute: string, missing: string): Promise<VFile> {
   const file = new VFile({ path: path.relative(process.cwd(), absolute) || absolute, value: '' })
   let bytes: Buffer
   try {
-    bytes = await readFile(absolute)
+    const read = await readRegularFile(absolute)
+    if (typeof read === 'string') {
+      fail(file, read, start, 'source-file')
+      return file
+    }
+    bytes = read
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
     const reason =
@@ -80,10 +86,6 @@ async function readText(absolute: string, missing: string): Promise<VFile> {
       : code === 'EACCES' || code === 'EPERM' ? 'Cannot read the file: you do not have permission to read it'
       : `Cannot read the file (${code})`
     fail(file, reason, start, 'source-file')
-    return file
-  }
-  if (bytes.length > maxBytes) {
-    fail(file, `File too large (${bytes.length} bytes): a source file is at most ${maxBytes} bytes`, start, 'source-file')
     return file
   }
   // Windows Notepad's "Unicode": two bytes a character, every other one NUL for English.
@@ -106,6 +108,28 @@ async function readText(absolute: string, missing: string): Promise<VFile> {
   }
   if (String(file.value).trim() === '') fail(file, 'Empty file', start, 'source-empty')
   return file
+}
+
+/**
+ * The bytes of `absolute` if it is a regular file of at most `maxBytes`, else why not. It is
+ * opened without waiting (a FIFO named en.md waited for a writer for good) and checked
+ * once open, so what is read is what was checked; a device (a link to /dev/zero) is refused
+ * before a byte is read.
+ */
+async function readRegularFile(absolute: string): Promise<Buffer | string> {
+  const handle = await open(absolute, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0))
+  try {
+    const info = await handle.stat()
+    if (info.isDirectory()) return 'This is a folder, not a file: give the file itself'
+    if (!info.isFile()) return 'Not a regular file (a device, a pipe or a socket): give a text file'
+    if (info.size > maxBytes) return `File too large (${info.size} bytes): a source file is at most ${maxBytes} bytes`
+    const bytes = await handle.readFile()
+    // It grew while being read.
+    if (bytes.length > maxBytes) return `File too large (${bytes.length} bytes): a source file is at most ${maxBytes} bytes`
+    return bytes
+  } finally {
+    await handle.close()
+  }
 }
 
 /** Line and column of the first byte sequence that is not valid UTF-8. */

@@ -4,15 +4,18 @@ import { z } from 'zod'
 // A name YAML reads as a number, a date or `yes` is still a name: quoting keeps it as written.
 const nameAsText = 'expected a name as text: put it in quotes ("...")'
 const composed = (name: string) => name.normalize('NFC')
+/** Characters in a name, at most: an organisation's full name fits with room to spare. */
+const maxName = 200
+const tooLong = `a name is at most ${maxName} characters`
 
 export const signatorySchema = z
   .object({
     // Composed (NFC): a name typed with combining accents (Nguye\u0302\u0303n) prints the same,
     // but copied from the PDF as 'Nguyễ n', and no search for the name found it.
     /** The name as the signatory writes it in Latin letters. */
-    name: z.string({ error: nameAsText }).trim().min(1, 'the name is empty').transform(composed).optional(),
+    name: z.string({ error: nameAsText }).trim().min(1, 'the name is empty').max(maxName, tooLong).transform(composed).optional(),
     /** The name in Chinese characters. */
-    'name-zh': z.string({ error: nameAsText }).trim().min(1, 'the name is empty').transform(composed).optional(),
+    'name-zh': z.string({ error: nameAsText }).trim().min(1, 'the name is empty').max(maxName, tooLong).transform(composed).optional(),
     /** `false` keeps the signatory out of everything the build publishes. */
     public: z.boolean({ error: 'expected `true` or `false`' }).default(true)
   }, { error: 'expected a signatory (`- name: ...` or `- name-zh: ...`), not an empty entry' })

@@ -1,34 +1,52 @@
 /** The front matter of a language file (source/<lang>.md): its language tag and printed labels. */
 import { z } from 'zod'
 
+/**
+ * A language tag (BCP 47: language, then script, region and variants, `en`, `zh-Hant-HK`,
+ * `de-CH-1996`). It also names the language's file (`<tag>.md`), so it holds nothing else:
+ * `languages: [../../etc/passwd]` had the build read that file.
+ */
+export const languageTag = z
+  .string()
+  .regex(
+    /^[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?(-([a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*$/,
+    'expected a language tag such as `en`, `fr` or `zh-Hant-HK`'
+  )
+
+/**
+ * A label: printed text, at most 1,000 characters. The words around the text are short;
+ * a label of 460 kB (in a running head) kept Chromium printing for two minutes.
+ */
+const label = () => z.string().min(1).max(1000, 'a label is at most 1,000 characters')
+
 /** The words the signing sheet prints: what signing means and its column headings. */
 export const signingSheetLabelsSchema = z.object({
   /** The sheet's name, under the charter's title: "Signing sheet". */
-  title: z.string().min(1),
+  title: label(),
   /** One line on what signing means, printed above the sign-up criteria. */
-  meaning: z.string().min(1),
-  name: z.string().min(1),
-  place: z.string().min(1),
-  signature: z.string().min(1),
-  date: z.string().min(1),
+  meaning: label(),
+  name: label(),
+  place: label(),
+  signature: label(),
+  date: label(),
   /** Heading of the contact column (only with `--contact`). */
-  contact: z.string().min(1),
+  contact: label(),
   /** Marks a signatory who is `public: false` (only with `--include-private`). */
-  notPublic: z.string().min(1),
+  notPublic: label(),
   /** Printed on every page of a sheet made with `--include-private`. */
-  organisersCopy: z.string().min(1)
+  organisersCopy: label()
 })
 
 /** The words templates print around the text, in the file's own language. */
 export const labelsSchema = z.object({
   /** Heading of the signatory roll. */
-  signatories: z.string().min(1),
-  organisations: z.string().min(1),
-  individuals: z.string().min(1),
+  signatories: label(),
+  organisations: label(),
+  individuals: label(),
   /** Printed where a list of signatories is empty. */
-  none: z.string().min(1),
+  none: label(),
   /** Page numbering, with `{page}` and `{pages}` where the numbers go. */
-  pageOf: z.string().includes('{page}').includes('{pages}'),
+  pageOf: label().includes('{page}').includes('{pages}'),
   /** The words of the signing sheet. */
   signingSheet: signingSheetLabelsSchema
 })
@@ -37,7 +55,7 @@ export type Labels = z.infer<typeof labelsSchema>
 
 export const frontMatterSchema = z.object({
   /** BCP 47 tag of the file's language; must match the file name. */
-  lang: z.string().regex(/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/, 'expected a language tag such as `en` or `zh-Hant-HK`'),
+  lang: languageTag,
   labels: labelsSchema
 })
 

@@ -3,7 +3,7 @@
  * Problems never throw: each becomes a vfile message at the offending key's line and
  * column, with a rule id, so a volunteer editing the file sees where to look.
  */
-import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml'
+import { isMap, isNode, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml'
 import type { VFile } from 'vfile'
 import type { z } from 'zod'
 
@@ -28,7 +28,9 @@ export function readYamlData<Schema extends z.ZodType>(
   origin: YamlOrigin = fileStart
 ): z.infer<Schema> | undefined {
   const lineCounter = new LineCounter()
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true })
+  // Keys are checked for repeats below: the YAML library's own check compares every key with
+  // every other, and a map of 200,000 keys took minutes.
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false })
   const place = (offset: number) => {
     const { line, col } = lineCounter.linePos(offset)
     return {
@@ -42,10 +44,26 @@ export function readYamlData<Schema extends z.ZodType>(
     const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '')
       // The YAML library's own advice ("please use YAML.parseAllDocuments()") is for programmers.
       .replace(/^Source contains multiple documents.*$/, 'the file holds more than one document (a `---` line starts another): is it the right file?')
+      .replace(/^Maximum call stack size exceeded$/, 'it is nested too deep (brackets or indentation inside one another, hundreds of levels)')
     fail(file, `Cannot read the YAML: ${reason}`, place(error.pos[0]), 'yaml-syntax')
     return undefined
   }
-  const result = schema.safeParse(doc.toJS() ?? {})
+  const repeated = repeatedKey(doc)
+  if (repeated) {
+    fail(file, `Cannot read the YAML: the key \`${repeated.key}\` is written twice in the same place: keep one`, place(repeated.offset), 'yaml-syntax')
+    return undefined
+  }
+  let data: unknown
+  try {
+    data = doc.toJS({ maxAliasCount: maxAliases })
+  } catch {
+    // The only way toJS fails on a document that parsed: aliases that multiply (a "billion
+    // laughs" of three lines held more values than memory).
+    const alias = firstAlias(doc)
+    fail(file, `Cannot read the YAML: its aliases (\`*name\`) repeat values too often, more than ${maxAliases} times: write the values out`, place(alias), 'yaml-syntax')
+    return undefined
+  }
+  const result = schema.safeParse(data ?? {})
   if (result.success) return result.data
   const unknownKeyPaths = new Set(
     result.error.issues.filter((issue) => issue.code === 'unrecognized_keys').map((issue) => issue.path.join('.'))
@@ -69,6 +87,42 @@ export function readYamlData<Schema extends z.ZodType>(
     fail(file, reason, place(nodeOffset(doc, path)), ruleId)
   }
   return undefined
+}
+
+/** Aliases a file may use (`*name`, each counted as often as it expands): the source needs none. */
+const maxAliases = 100
+
+/** The first key written twice in one map, with its second place; each map's keys in a Set. */
+function repeatedKey(doc: Document): { key: string; offset: number } | undefined {
+  let found: { key: string; offset: number } | undefined
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>()
+      for (const pair of map.items) {
+        const key = isScalar(pair.key) ? pair.key.value : pair.key
+        if (!seen.has(key)) {
+          seen.add(key)
+          continue
+        }
+        found = { key: String(key), offset: isNode(pair.key) && pair.key.range ? pair.key.range[0] : 0 }
+        return visit.BREAK
+      }
+      return undefined
+    }
+  })
+  return found
+}
+
+/** The offset of the document's first alias, or 0. */
+function firstAlias(doc: Document): number {
+  let offset = 0
+  visit(doc, {
+    Alias(_, node) {
+      offset = node.range?.[0] ?? 0
+      return visit.BREAK
+    }
+  })
+  return offset
 }
 
 /** Offset of the deepest node on `path` that exists: the value, or its parent when missing. */

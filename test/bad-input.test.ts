@@ -7,7 +7,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startCanaryServer, type CanaryServer } from './support/canary-server.js'
-import { copySource, projectRoot, runCharter, sourceFolder, temporaryFolder } from './support/run.js'
+import { copySource, editFile, projectRoot, runCharter, sourceFolder, temporaryFolder } from './support/run.js'
 
 const fixtures = path.join(projectRoot, 'test/fixtures/bad')
 let server: CanaryServer
@@ -124,6 +124,63 @@ const cases: Array<{ name: string; file: string; content: () => Promise<Buffer |
     error: /^\d+:1 +error +Cannot read the YAML: the file holds more than one document \(a `---` line starts another\): is it the right file\? +yaml-syntax/m
   },
   {
+    name: 'a YAML alias bomb (three lines that expand to a billion values)',
+    file: 'signatories.yaml',
+    content: async () => {
+      const row = (item: string) => `[${Array(99).fill(item).join(',')}]`
+      return `a: &a ${row('x')}\nb: &b ${row('*a')}\nc: ${row('*b')}\n`
+    },
+    error: /^2:8 +error +Cannot read the YAML: its aliases \(`\*name`\) repeat values too often, more than 100 times: write the values out +yaml-syntax/m
+  },
+  {
+    name: 'a key written twice in a map of 100,000 keys (the check was quadratic)',
+    file: 'signatories.yaml',
+    content: async () => `individuals: []\n${Array.from({ length: 100_000 }, (_, index) => `k${index}: v`).join('\n')}\nk5: again\n`,
+    error: /^100002:1 +error +Cannot read the YAML: the key `k5` is written twice in the same place: keep one +yaml-syntax/m
+  },
+  {
+    name: 'a link to sign too long for a QR code',
+    file: 'publication.yaml',
+    content: sourceWith('publication.yaml', (text) => text.replace(/^# sign-url: .*$/m, `sign-url: https://example.org/${'a'.repeat(2400)}`)),
+    error: /^\d+:11 +error +sign-url: a link of at most 500 characters fits in a QR code a phone can read from paper: use a shorter link +publication/m
+  },
+  {
+    name: 'a language listed as a path',
+    file: 'publication.yaml',
+    content: sourceWith('publication.yaml', (text) => text.replace(/^languages: \[en, zh-Hant-HK\]$/m, 'languages: [en, ../../etc/passwd]')),
+    error: /^5:17 +error +languages, entry 2: expected a language tag such as `en`, `fr` or `zh-Hant-HK` +publication/m
+  },
+  {
+    name: 'a language listed twice',
+    file: 'publication.yaml',
+    content: sourceWith('publication.yaml', (text) => text.replace(/^languages: \[en, zh-Hant-HK\]$/m, 'languages: [en, zh-Hant-HK, en]')),
+    error: /^5:29 +error +languages, entry 3: `en` is listed twice: list each language once +publication/m
+  },
+  {
+    name: '2,000 quotes nested in a clause (a stack overflow)',
+    file: 'en.md',
+    content: sourceWith('en.md', (text) => text.replace(/^4\. /m, `4. ${'>'.repeat(2000)} deep `)),
+    error: /^36:25 +error +Text nested too deep \(more than 24 levels of lists, quotes and emphasis\): write it flatter +source-limit/m
+  },
+  {
+    name: 'a list nested 1,000 deep (the parser took minutes)',
+    file: 'en.md',
+    content: sourceWith('en.md', (text) => text.replace(/^4\. (.*)$/m, (_, clause) => `4. ${clause}\n${Array.from({ length: 1000 }, (_, depth) => `${'  '.repeat(depth + 2)}- deeper`).join('\n')}`)),
+    error: /^\d+:1 +error +Line indented too far \(66 columns; at most 64\): lists nest a few levels at most +source-limit/m
+  },
+  {
+    name: 'a paragraph of 10,000 emphasis marks (the parser was quadratic on them)',
+    file: 'en.md',
+    content: sourceWith('en.md', (text) => text.replace(/^4\. /m, `4. ${'*_'.repeat(5000)}`)),
+    error: /^36:504 +error +Too much markup in one paragraph \(more than 500 of .*\): is this text pasted from elsewhere\? Write it as plain paragraphs +source-limit/m
+  },
+  {
+    name: 'a 460 kB title (the print ran two minutes)',
+    file: 'en.md',
+    content: sourceWith('en.md', (text) => text.replace(/^# 2021 Hong Kong Charter$/m, `# ${'Charter '.repeat(57_500)}`)),
+    error: /^24:1 +error +Heading too long \(460,001 characters; at most 300\): a title or section heading is one line +source-limit/m
+  },
+  {
     name: 'a clause numbered 1000000000',
     file: 'en.md',
     content: () => fixture('clause-billion.md'),
@@ -163,6 +220,27 @@ describe('bad input', () => {
     expect(result.stderr).toMatch(/^1:1 +error +No such file: check the path given to --signatories +source-file/m)
     expect(result.code).toBe(1)
     expect(result.outFiles).toEqual(['charter-reading-a4.pdf'])
+  })
+
+  it('refuses a SOURCE_DATE_EPOCH past the year 9999 before anything is written', async () => {
+    const workdir = path.dirname(await copySource())
+    const result = await runCharter(['build', '--out', 'out'], { cwd: workdir, env: { SOURCE_DATE_EPOCH: '8640000000001' } })
+    expect(result.stderr).toBe(
+      'charter: SOURCE_DATE_EPOCH must be whole seconds since 1970, from 0 to 253402300799 (the end of 9999), such as 1700000000 (got "8640000000001").\n'
+    )
+    expect(result.code).toBe(1)
+    expect(await readdir(workdir)).toEqual(['source'])
+  })
+
+  it('checks a word of 19,000 letters at once, and refuses a paragraph of 100,000 at once (the checks were quadratic)', async () => {
+    for (const [length, expected] of [[19_000, 0], [100_000, 1]] as const) {
+      const source = await copySource((folder) => editFile(path.join(folder, 'en.md'), (text) => text.replace(/^4\. /m, `4. ${'a'.repeat(length)} `)))
+      const started = performance.now()
+      const result = await runCharter(['check', '--source', source], { timeout: 30_000 })
+      expect(result.code, result.stderr).toBe(expected)
+      // 20,000 letters took 5.4 s; 100,000 took 140 s.
+      expect(performance.now() - started).toBeLessThan(5_000)
+    }
   })
 
   it('never lets a script or a remote image reach the network', () => {

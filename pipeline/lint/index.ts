@@ -44,11 +44,12 @@ export async function lintSource(source: Source): Promise<void> {
   const add = (file: VFile, target: Omit<LintTarget, 'file' | 'text' | 'settings'>) => {
     const text = String(file.value)
     // A file that could not be read has no text to look at; its own message says why.
-    if (text === '' || file.messages.some((message) => /^source-/.test(message.ruleId ?? ''))) return
+    if (text === '' || unreadable(file)) return
     targets.push({ file, text, settings, ...target })
   }
   add(source.publicationFile, { kind: 'publication' })
   source.languageFiles.forEach((file, index) => {
+    if (unreadable(file)) return
     const tree = processor.parse(String(file.value)) as Root
     add(file, { kind: 'markdown', lang: source.publication?.languages[index], tree })
   })
@@ -58,6 +59,11 @@ export async function lintSource(source: Source): Promise<void> {
   for (const target of targets) {
     for (const rule of lintRules) await rule.check(target)
   }
+}
+
+/** A file that could not be read, or is past a limit (`source-*` rules): no rule looks at it. */
+function unreadable(file: VFile): boolean {
+  return file.messages.some((message) => /^source-/.test(message.ruleId ?? ''))
 }
 
 /** Whether any of `files` has an error (or, when `frail`, any warning). */
