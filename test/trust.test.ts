@@ -11,7 +11,9 @@ import path from 'node:path'
 import * as fontkit from 'fontkit'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { openArtifacts } from './support/artifact-text.js'
-import { charterBin, copySource, runCharter, sourceFolder, temporaryFolder, tool } from './support/run.js'
+import { recoverOutput } from '../pipeline/write-output.js'
+import { verifyOutput } from '../pipeline/verify.js'
+import { charterBin, copySource, runCharter, shortTemporaryFolder, sourceFolder, temporaryFolder, tool } from './support/run.js'
 
 const epoch = { SOURCE_DATE_EPOCH: '1700000000' }
 
@@ -168,9 +170,8 @@ describe('atomic writes', () => {
     // moment the output folder first changes, which is when files are being written.
     const moments: Array<number | 'first-write'> = [0.05, 0.3, 0.6, 0.8, 0.95].map((share) => Math.round(share * duration))
     moments.push('first-write', 'first-write', 'first-write')
-    for (const [index, delay] of moments.entries()) {
-      const tmp = path.join(work, `tmp-${index}`)
-      await mkdir(tmp)
+    const tmp = await shortTemporaryFolder()
+    for (const delay of moments) {
       // Start each time from the previous complete build, so there is always a file to replace.
       await rm(out, { recursive: true, force: true })
       await cp(first, out, { recursive: true })
@@ -191,8 +192,9 @@ describe('atomic writes', () => {
       await exited
 
       expect(await waitForNoBrowsers(tmp), `browser left after kill at ${delay}`).toEqual([])
+      // Every file a reader can see is whole, old or new; so is the manifest.
       for (const name of await listFiles(out)) {
-        if (path.basename(name).startsWith('.charter-tmp-')) continue
+        if (name.startsWith('.charter-')) continue
         const bytes = await readFile(path.join(out, name))
         if (name === 'manifest.json') {
           expect(manifests.has(bytes.toString('utf8')), `manifest.json after kill at ${delay} ms`).toBe(true)
@@ -201,12 +203,21 @@ describe('atomic writes', () => {
         const sha = createHash('sha256').update(bytes).digest('hex')
         expect(complete.get(name)?.has(sha), `${name} after kill at ${delay} ms`).toBe(true)
       }
+      // The folder as a whole: as its manifest says, or marked unfinished, which the next
+      // build finishes first of all (recoverOutput), leaving it as its manifest says.
+      const found = await verifyOutput(out)
+      if (!found.problems.some((problem) => problem.kind === 'unfinished')) expect(found.problems, `folder after kill at ${delay} ms`).toEqual([])
+      await recoverOutput(out)
+      expect(await verifyOutput(out), `folder after kill at ${delay} ms, recovered`).toEqual({ listed: after.artifacts.length, problems: [] })
     }
+    // The scratch folders of the killed builds (a 2 MB browser profile each) go with the next build.
+    expect((await readdir(tmp)).filter((name) => name.startsWith('charter-')).length).toBeGreaterThan(0)
+    expect((await runCharter(['build', '--out', path.join(work, 'after-kills')], { cwd: work, env: { ...later, TMPDIR: tmp } })).code).toBe(0)
+    expect((await readdir(tmp)).filter((name) => name.startsWith('charter-'))).toEqual([])
   })
 
   it('closes the browser it starts first, and its temporary folders, when the command line has a mistake', async () => {
-    const tmp = path.join(work, 'tmp-mistake')
-    await mkdir(tmp)
+    const tmp = await shortTemporaryFolder()
     const result = await runCharter(['build', '--out', path.join(work, 'mistake'), '--bogus'], { cwd: work, env: { TMPDIR: tmp, CI: 'true' } })
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/^charter: Unknown option '--bogus'/)
@@ -220,8 +231,7 @@ describe('atomic writes', () => {
     ['SIGHUP', 129]
   ] as const)('closes the browser when a build is stopped by %s, leaves no temporary folder, and writes nothing', async (signal, exitCode) => {
     const out = path.join(work, `stopped-${signal}`)
-    const tmp = path.join(work, `tmp-stopped-${signal}`)
-    await mkdir(tmp)
+    const tmp = await shortTemporaryFolder()
     const child = spawn(process.execPath, [charterBin, 'build', '--out', out], {
       cwd: work,
       env: { ...process.env, ...epoch, TMPDIR: tmp, CI: 'true' },

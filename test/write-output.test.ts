@@ -1,13 +1,17 @@
 /**
  * writeOutput() with files in sub-folders (the web edition's page and fonts): each lands
  * where its name says, unchanged files are not rewritten, a sub-folder file the previous
- * build made and this one did not is removed, and a name that climbs out is refused.
+ * build made and this one did not is removed, and a name that climbs out is refused. The
+ * folder moves as a whole: a full disk changes nothing, and a build killed while moving its
+ * files into place is finished by the next; `charter verify` tells which folder is which.
  */
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises'
+import fs, { open, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
+import { syncBuiltinESMExports } from 'node:module'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { writeOutput, type Artifact } from '../pipeline/write-output.js'
-import { temporaryFolder } from './support/run.js'
+import { commitRecord, recoverOutput, writeOutput, type Artifact, type OpenFile } from '../pipeline/write-output.js'
+import { verifyOutput } from '../pipeline/verify.js'
+import { runCharter, temporaryFolder } from './support/run.js'
 
 const file = (name: string, text: string, format: Artifact['format'] = 'woff2'): Artifact => ({
   id: name,
@@ -50,3 +54,92 @@ describe('writeOutput() with sub-folders', () => {
     expect(await readdir(out)).toEqual([])
   })
 })
+
+/** Every file under `folder` with its content, to compare a folder before and after. */
+async function contents(folder: string): Promise<Record<string, string>> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true })
+  const files = entries.filter((entry) => entry.isFile()).map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)))
+  return Object.fromEntries(await Promise.all(files.sort().map(async (file) => [file, await readFile(path.join(folder, file), 'utf8')])))
+}
+
+describe('writeOutput() moves the folder as a whole', () => {
+  const first = [file('a.pdf', 'A1', 'pdf'), file('web/index.html', 'W1', 'html'), file('web/fonts/f.woff2', 'F1')]
+  const second = [file('a.pdf', 'A2', 'pdf'), file('web/index.html', 'W2', 'html'), file('web/fonts/f.woff2', 'F2')]
+
+  it('changes nothing when the disk fills up, and says so', async () => {
+    const out = await temporaryFolder()
+    await writeOutput(out, first)
+    const before = await contents(out)
+    let opened = 0
+    // The third file written finds the disk full, as a real one would half-way through a build.
+    const fullDisk: OpenFile = async (name, flags, mode) => {
+      const handle = await open(name, flags, mode)
+      if (++opened === 3) {
+        handle.writeFile = async () => {
+          throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' })
+        }
+      }
+      return handle
+    }
+    await expect(writeOutput(out, second, fullDisk)).rejects.toThrow(`Cannot write the files into ${out}: the disk is full (ENOSPC). Nothing in it was changed. Free some space, or choose another folder with --out DIR.`)
+    expect(await contents(out)).toEqual(before)
+  })
+
+  it('is finished by the next build when one was killed half-way through its moves', async () => {
+    const out = await temporaryFolder()
+    await writeOutput(out, first)
+    // Play a build killed after its first move: renames stop once one file is in place.
+    let renames = 0
+    const realRename = fs.rename
+    fs.rename = async (from, to) => {
+      if (String(to).endsWith(commitRecord) || renames++ < 1) return realRename(from, to)
+      throw Object.assign(new Error('killed'), { code: 'EKILLED' })
+    }
+    syncBuiltinESMExports()
+    await writeOutput(out, second).catch(() => undefined)
+    fs.rename = realRename
+    syncBuiltinESMExports()
+    expect((await verifyOutput(out)).problems).toContainEqual({ kind: 'unfinished', file: commitRecord })
+    await recoverOutput(out)
+    expect(await verifyOutput(out)).toEqual({ listed: 3, problems: [] })
+    expect(await contents(out)).toMatchObject({ 'a.pdf': 'A2', 'web/index.html': 'W2', 'web/fonts/f.woff2': 'F2' })
+    expect((await readdir(out)).filter((name) => name.startsWith('.charter-'))).toEqual([])
+  })
+})
+
+describe('charter verify', () => {
+  it('says a folder is as its manifest lists it, and exits 0', async () => {
+    const out = await temporaryFolder()
+    await writeOutput(out, first3())
+    expect(await runCharter(['verify', out])).toEqual({ code: 0, stdout: `${out}: all 3 files are as manifest.json lists them, and nothing else is there.\n`, stderr: '' })
+  })
+
+  it('names each file missing, changed or extra, and exits 1', async () => {
+    const out = await temporaryFolder()
+    await writeOutput(out, first3())
+    await writeFile(path.join(out, 'a.pdf'), 'tampered')
+    await rename(path.join(out, 'web/fonts/f.woff2'), path.join(out, 'web/fonts/g.woff2'))
+    await writeFile(path.join(out, '.DS_Store'), 'the Finder')
+    expect(await runCharter(['verify', out])).toEqual({
+      code: 1,
+      stdout: '',
+      stderr: [
+        `${out} is not as manifest.json lists it:`,
+        '  a.pdf  changed: not the file the build made (its sha256 differs)',
+        '  web/fonts/f.woff2  missing: listed in manifest.json, but not in the folder',
+        '  web/fonts/g.woff2  extra: in the folder, but not in manifest.json',
+        ''
+      ].join('\n')
+    })
+  })
+
+  it('says when there is no manifest to check against', async () => {
+    const out = await temporaryFolder()
+    expect(await runCharter(['verify', out])).toEqual({ code: 1, stdout: '', stderr: `charter: ${out} has no manifest.json that charter wrote: it cannot be checked.\n` })
+    expect(await runCharter(['verify', path.join(out, 'nowhere')])).toMatchObject({ code: 1, stderr: `charter: No folder at ${path.join(out, 'nowhere')}: give the folder that holds manifest.json, such as dist.\n` })
+  })
+})
+
+function first3(): Artifact[] {
+  return [file('a.pdf', 'A', 'pdf'), file('web/index.html', 'W', 'html'), file('web/fonts/f.woff2', 'F')]
+}

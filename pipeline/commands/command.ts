@@ -35,19 +35,22 @@ export function parseCommandLine<Schema extends z.ZodType>(
   args: string[],
   schema: Schema,
   flags: Flags,
-  command: Pick<Command, 'name' | 'usage'>
-): z.infer<Schema> {
+  command: Pick<Command, 'name' | 'usage'>,
+  { positionals: allowed = 0 }: { positionals?: number } = {}
+): z.infer<Schema> & { positionals: string[] } {
   const help = `Usage: charter ${command.name} [options]\n\n${command.usage}\n`
   let values: Record<string, unknown>
+  let positionals: string[]
   try {
-    values = parseArgs({ args: negativeValuesJoined(args, flags), options: { ...flags, debug: { type: 'boolean' } }, allowPositionals: false, strict: true }).values
+    ;({ values, positionals } = parseArgs({ args: negativeValuesJoined(args, flags), options: { ...flags, debug: { type: 'boolean' } }, allowPositionals: allowed > 0, strict: true }))
   } catch (error) {
     throw new UsageError(`${(error as Error).message}\n\n${help}`)
   }
+  if (positionals.length > allowed) throw new UsageError(`Unexpected argument '${positionals[allowed]}'.\n\n${help}`)
   delete values.debug
   const camel = Object.fromEntries(Object.entries(values).map(([key, value]) => [key.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase()), value]))
   const result = schema.safeParse(camel)
-  if (result.success) return result.data
+  if (result.success) return { ...(result.data as object), positionals } as z.infer<Schema> & { positionals: string[] }
   const issue = result.error.issues[0]
   const flag = String(issue.path[0] ?? '').replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)
   throw new UsageError(`--${flag}: ${issue.message}\n\n${help}`)

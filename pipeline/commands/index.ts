@@ -3,5 +3,6 @@ import { buildCommand } from './build-command.js'
 import { checkCommand } from './check-command.js'
 import type { Command } from './command.js'
 import { previewCommand } from './preview-command.js'
+import { verifyCommand } from './verify-command.js'
 
-export const commands: Command[] = [buildCommand, checkCommand, previewCommand]
+export const commands: Command[] = [buildCommand, checkCommand, previewCommand, verifyCommand]
