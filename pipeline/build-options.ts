@@ -52,12 +52,6 @@ export const buildOptionsSchema = z.object({
     path: ['out'],
     message: "is inside a system folder (/proc, /sys or /dev), where files cannot be written: choose a folder of your own, such as dist"
   })
-  // The organisers' copy names people who asked not to be named: never among the files
-  // that are published (dist/, the default), where the next upload would take it along.
-  .refine(({ includePrivate, out }) => !includePrivate || path.resolve(out) !== path.resolve('dist'), {
-    path: ['includePrivate'],
-    message: "makes the organisers' copy, with names that must not be published: write it to a folder of its own, away from dist/, such as --out organisers"
-  })
 
 export type BuildOptions = z.infer<typeof buildOptionsSchema> & {
   /** Stops the build (and closes the browser) when aborted. */

@@ -16,6 +16,8 @@ import { loadFonts } from './fonts.js'
 import { failed, lintSource } from './lint/index.js'
 import { loadDocument, publicText } from './load-document.js'
 import { papers } from './paper.js'
+import { organisersCopyRefusal, publicBuildRefusal } from './published-folder.js'
+import { UsageError } from './errors.js'
 import { readSource } from './read-source.js'
 import { prepareOutput, writeOutput, type ManifestEntry } from './write-output.js'
 
@@ -38,6 +40,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const loading: Promise<Edition[]> = import('./editions.js').then((module) => module.editions)
   loading.catch(() => undefined)
   try {
+    // The organisers' copy never among the published files, nor they beside it.
+    const refused = await (options.includePrivate ? organisersCopyRefusal(options.out) : publicBuildRefusal(options.out))
+    if (refused) throw new UsageError(options.includePrivate ? `--include-private: ${refused}` : refused)
     const source = await step('read', readSource(options.source, options.signatories))
     const document = loadDocument(source)
     await step('check', lintSource(source))

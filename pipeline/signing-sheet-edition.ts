@@ -35,6 +35,6 @@ export const signingSheetEdition: Edition = {
     const printed = await printer.print(await renderSigningSheet(document, fonts, paper, roll, sheet))
     const { bytes, pages } = await finalizePdf(printed, pdfMetadataFor(document, date, 'Signing sheet'))
     const file = `charter-signing-sheet${options.includePrivate ? '-organisers' : ''}-${paper.name}.pdf`
-    return [{ id: 'signing-sheet', file, format: 'pdf', paper: paper.name, pages, bytes }]
+    return [{ id: 'signing-sheet', file, format: 'pdf', paper: paper.name, pages, bytes, private: options.includePrivate }]
   }
 }

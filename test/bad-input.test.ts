@@ -206,7 +206,7 @@ describe('bad input', () => {
     [['--source', 'out'], '--out: is the source folder: write the editions somewhere else, such as dist'],
     [['--out', '/proc/x'], '--out: is inside a system folder (/proc, /sys or /dev), where files cannot be written: choose a folder of your own, such as dist'],
     [['--creep', '-1'], '--creep: takes millimetres from 0 to 2, such as 0.2 (see "Printing the pamphlet" in the README)'],
-    [['--include-private', '--out', 'dist'], "--include-private: makes the organisers' copy, with names that must not be published: write it to a folder of its own, away from dist/, such as --out organisers"]
+    [['--include-private', '--out', 'dist'], "--include-private: dist is the folder that is published (dist): write the organisers' copy to a folder of its own, away from it, such as --out organisers"]
   ])('%j: says what the option takes, exit 1, the output folder untouched', async (args, message) => {
     const result = await buildWith('en.md', await readFile(path.join(sourceFolder, 'en.md')), args)
     expect(result.stderr.split('\n')[0]).toBe(`charter: ${message}`)
