@@ -21,33 +21,33 @@ export interface PreviewState {
 }
 
 /** Adds the reload script, the file links and any problem panel before `</body>`. */
-export function injectPreview(html: string, state: PreviewState): string {
-  const addition = [reloadScript('web', state.webGeneration), fileBar(state.files), problemPanel(state.problems)].join('\n')
+export function injectPreview(html: string, state: PreviewState, nonce: string): string {
+  const addition = [reloadScript('web', state.webGeneration, nonce), fileBar(state.files), problemPanel(state.problems)].join('\n')
   const at = html.lastIndexOf('</body>')
   return at === -1 ? html + addition : html.slice(0, at) + addition + '\n' + html.slice(at)
 }
 
 /** The page shown before any web edition was built (the first build failed). */
-export function emptyPage(state: PreviewState): string {
+export function emptyPage(state: PreviewState, nonce: string): string {
   const body = '<p style="font:16px/1.5 system-ui,sans-serif;margin:2rem">No page built yet: fix the problem below and save.</p>'
-  return injectPreview(`<!doctype html><html><head><meta charset="utf-8"><title>charter preview</title></head><body>${body}</body></html>`, state)
+  return injectPreview(`<!doctype html><html><head><meta charset="utf-8"><title>charter preview</title></head><body>${body}</body></html>`, state, nonce)
 }
 
 /** A page showing one printed file, reloaded when that file is rebuilt. */
-export function viewerPage(file: string, state: PreviewState): string {
+export function viewerPage(file: string, state: PreviewState, nonce: string): string {
   const source = `/${encodeURIComponent(file)}`
   return `<!doctype html><html><head><meta charset="utf-8"><title>${escape(file)} · charter preview</title></head>
 <body style="margin:0;height:100vh;display:flex;flex-direction:column">
 ${fileBar(state.files)}
 <iframe src="${escape(source)}" title="${escape(file)}" style="flex:1;border:0;width:100%"></iframe>
-${reloadScript('print', state.printGeneration)}
+${reloadScript('print', state.printGeneration, nonce)}
 ${problemPanel(state.problems)}
 </body></html>`
 }
 
-/** Reloads when the build counter of `kind` differs from the one the page was served with. */
-function reloadScript(kind: 'web' | 'print', generation: number): string {
-  return `<script>new EventSource("${previewPath}events").onmessage=function(e){if(JSON.parse(e.data).${kind}!==${generation})location.reload()}</script>`
+/** Reloads when the build counter (the page's script: the preview's CSP runs only scripts with its `nonce`) of `kind` differs from the one the page was served with. */
+function reloadScript(kind: 'web' | 'print', generation: number, nonce: string): string {
+  return `<script nonce="${escape(nonce)}">new EventSource("${previewPath}events").onmessage=function(e){if(JSON.parse(e.data).${kind}!==${generation})location.reload()}</script>`
 }
 
 function fileBar(files: string[]): string {

@@ -3,6 +3,7 @@
  * it), each printed file at `/<file>` and in a reloading viewer at `/__charter/view/<file>`,
  * and a Server-Sent Events stream telling open pages that a newer build is ready.
  */
+import { randomBytes } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -42,12 +43,15 @@ export async function startPreviewServer(port: number, state: PreviewState, file
   })
 
   async function respond(request: IncomingMessage, response: ServerResponse) {
-    // Another site in the same browser must not read the preview through a forged host name.
-    if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(request.headers.host ?? '')) return send(response, 403, 'text/plain', 'Forbidden')
+    // Another site in the same browser must not read the preview through a forged host
+    // name, nor load anything from it: a page that can tell a preview is running knows
+    // who is editing the text, and when.
+    if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(request.headers.host ?? '') || !sameOrigin(request)) return send(response, 403, 'text/plain', 'Forbidden')
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, 'text/plain', 'Only GET')
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
     const name = decodeURIComponent(url.pathname)
     if (name === `${previewPath}events`) {
-      response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' })
+      response.writeHead(200, { ...guarded, 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' })
       response.write('retry: 500\n' + message())
       listeners.add(response)
       request.on('close', () => listeners.delete(response))
@@ -56,19 +60,22 @@ export async function startPreviewServer(port: number, state: PreviewState, file
     if (name.startsWith(`${previewPath}view/`)) {
       const file = name.slice(`${previewPath}view/`.length)
       if (!files.printed(file)) return send(response, 404, 'text/plain', `${file} is not built (yet)`)
-      return send(response, 200, types['.html'], viewerPage(file, state))
+      const nonce = randomBytes(16).toString('base64')
+      return send(response, 200, types['.html'], viewerPage(file, state, nonce), pageHeaders(nonce))
     }
     const web = files.webFolder()
     if (name === '/' || name === '/index.html') {
-      if (!web) return send(response, 200, types['.html'], emptyPage(state))
-      return send(response, 200, types['.html'], injectPreview(await readFile(path.join(web, 'index.html'), 'utf8'), state))
+      const nonce = randomBytes(16).toString('base64')
+      if (!web) return send(response, 200, types['.html'], emptyPage(state, nonce), pageHeaders(nonce))
+      return send(response, 200, types['.html'], injectPreview(await readFile(path.join(web, 'index.html'), 'utf8'), state, nonce), pageHeaders(nonce))
     }
     const printed = files.printed(name.slice(1))
     const local = printed ?? (web && name.startsWith('/fonts/') ? inside(web, name) : undefined)
     if (!local) return send(response, 404, 'text/plain', 'Not found')
     const body = await readFile(local).catch(() => undefined)
     if (!body) return send(response, 404, 'text/plain', 'Not found')
-    return send(response, 200, types[path.extname(local)] ?? 'application/octet-stream', body)
+    // The viewer page shows a printed file in a frame of its own: that file may be framed, by the preview only.
+    return send(response, 200, types[path.extname(local)] ?? 'application/octet-stream', body, printed ? framedByPreview : {})
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -99,7 +106,54 @@ function inside(folder: string, name: string): string | undefined {
   return resolved.startsWith(folder + path.sep) ? resolved : undefined
 }
 
-function send(response: ServerResponse, status: number, type: string, body: string | Buffer) {
-  response.writeHead(status, { 'Content-Type': type, 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body) })
+/**
+ * Whether the request comes from the preview's own pages (or the address typed or
+ * bookmarked): browsers say where a request comes from in Sec-Fetch-Site, and older ones
+ * in Origin or Referer.
+ */
+function sameOrigin(request: IncomingMessage): boolean {
+  const site = request.headers['sec-fetch-site']
+  if (site !== undefined) return site === 'same-origin' || site === 'none'
+  const from = request.headers.origin ?? request.headers.referer
+  if (from === undefined) return true
+  try {
+    return new URL(from).host === request.headers.host
+  } catch {
+    return false
+  }
+}
+
+/** Sent with every answer: no other site may frame it, guess its type or read it. */
+const guarded = {
+  'X-Frame-Options': 'DENY',
+  'X-Content-Type-Options': 'nosniff',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+  'Referrer-Policy': 'no-referrer',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'"
+}
+
+/** A printed file, which the viewer page frames. */
+const framedByPreview = { 'X-Frame-Options': 'SAMEORIGIN', 'Content-Security-Policy': "default-src 'none'; frame-ancestors 'self'" }
+
+/** The pages: their own styles, fonts and frames, and only the preview's script (by its nonce). */
+function pageHeaders(nonce: string): Record<string, string> {
+  return {
+    'Content-Security-Policy': [
+      "default-src 'none'",
+      "style-src 'unsafe-inline'",
+      "font-src 'self'",
+      "img-src 'self' data:",
+      `script-src 'nonce-${nonce}'`,
+      "connect-src 'self'",
+      "frame-src 'self'",
+      "frame-ancestors 'none'",
+      "base-uri 'none'",
+      "form-action 'none'"
+    ].join('; ')
+  }
+}
+
+function send(response: ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}) {
+  response.writeHead(status, { ...guarded, ...headers, 'Content-Type': type, 'Cache-Control': 'no-store', 'Content-Length': Buffer.byteLength(body) })
   response.end(body)
 }

@@ -5,6 +5,7 @@
  * the preview, its browser and its temporary files away.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
+import { get as httpGet, type IncomingHttpHeaders } from 'node:http'
 import { readdirSync, readFileSync } from 'node:fs'
 import { readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -128,6 +129,33 @@ describe('charter preview', () => {
   it('takes the panel away once the source is mended', async () => {
     await writeFile(english, (await readFile(english, 'utf8')).replace(/^40\. The Hong Kong resistance/m, '4. The Hong Kong resistance'))
     await pageSettles(performance.now(), `!(${problemShown}) && ${mainText(edited)}`)
+  })
+
+  it('answers only its own pages: another site gets 403, and no page of it can be framed', async () => {
+    const port = Number(new URL(url).port)
+    const ask = (target: string, headers: Record<string, string>) =>
+      new Promise<{ status: number; headers: IncomingHttpHeaders }>((resolve, reject) => {
+        const request = httpGet({ host: '127.0.0.1', port, path: target, headers }, (response) => {
+          response.resume()
+          resolve({ status: response.statusCode!, headers: response.headers })
+        })
+        request.on('error', reject)
+      })
+    // A hostile page in the same browser: an image, a fetch, a frame of it.
+    for (const headers of [{ 'Sec-Fetch-Site': 'cross-site' }, { 'Sec-Fetch-Site': 'same-site' }, { Origin: 'https://evil.example' }, { Referer: 'https://evil.example/page' }]) {
+      for (const target of ['/', '/charter-reading-a4.pdf', '/__charter/events']) {
+        expect((await ask(target, headers)).status, `${target} ${JSON.stringify(headers)}`).toBe(403)
+      }
+    }
+    // The address typed or bookmarked, and the preview's own pages.
+    for (const headers of [{ 'Sec-Fetch-Site': 'none' }, { 'Sec-Fetch-Site': 'same-origin' }, {}]) {
+      const answer = await ask('/', headers)
+      expect(answer.status).toBe(200)
+      expect(answer.headers['x-frame-options']).toBe('DENY')
+      expect(answer.headers['content-security-policy']).toMatch(/^default-src 'none';.*script-src 'nonce-[^']+'.*frame-ancestors 'none'/)
+    }
+    // The page still works under its policy: it reloads itself (its script ran) after an edit.
+    expect(await page.evaluate(mainText(edited))).toBe(true)
   })
 
   it('stops on Ctrl-C and takes its browser and temporary files with it', async () => {
