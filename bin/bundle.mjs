@@ -1,15 +1,14 @@
 #!/usr/bin/env node
 /**
- * Bundles the compiled pipeline (lib/, from `tsc`) and the packages it uses into
- * lib/charter.js, which the `charter` command runs. Node then reads a few files instead of
- * resolving and loading about a thousand modules: a build starts printing 0.15 s sooner.
- * The browser's part (puppeteer and lib/browser.js) is an entry of its own,
- * lib/charter-browser.js, so that the command can start Chromium before loading the rest;
- * what the two share is in lib/charter-chunk-*.js.
- * Run by `npm run compile` (and so by `npm ci`, `npm test`, `npm run build`).
+ * Bundles the pipeline (its TypeScript, straight from pipeline/) and the packages it uses
+ * into lib/charter.js, which the `charter` command runs. Node then reads a few files instead
+ * of resolving and loading about a thousand modules: a build starts printing 0.15 s sooner.
+ * What a command loads only when it runs (the build's stages, the preview) is in
+ * lib/charter-chunk-*.js. Type checking is `tsc`'s job (`npm run typecheck`), not this one's.
+ * Run by `npm run compile` (and so by `npm ci` and `npm run build`).
  */
 import { build } from 'esbuild'
-import { readdir, rm } from 'node:fs/promises'
+import { mkdir, rm } from 'node:fs/promises'
 import { fileURLToPath } from 'node:url'
 
 const lib = fileURLToPath(new URL('../lib/', import.meta.url))
@@ -49,12 +48,14 @@ module.exports = new Proxy(fail, { get: (target, key) => (key === '__esModule' ?
   }
 }
 
-// Chunks are named by their content: the last bundle's must not linger.
-for (const name of await readdir(lib)) if (name.startsWith('charter-chunk-')) await rm(`${lib}${name}`)
+// lib/ holds the bundle and nothing else: chunks are named by their content, and the last
+// bundle's must not linger.
+await rm(lib, { recursive: true, force: true })
+await mkdir(lib, { recursive: true })
 
 await build({
-  // Next to tsc's files in lib/: the pipeline finds fonts/ and templates/ from there.
-  entryPoints: { charter: `${lib}cli.js`, 'charter-browser': `${lib}browser.js` },
+  // In lib/: the pipeline finds charter's folder (fonts/, templates/) from there.
+  entryPoints: { charter: fileURLToPath(new URL('../pipeline/cli.ts', import.meta.url)) },
   outdir: lib,
   splitting: true,
   chunkNames: 'charter-chunk-[hash]',

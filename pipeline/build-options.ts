@@ -1,7 +1,7 @@
 /** The options of `charter build`, validated at the command line and trusted inside. */
 import path from 'node:path'
 import { z } from 'zod'
-import type { Printer } from './browser.js'
+import type { Printer } from './browser/printer.js'
 
 /**
  * Rows to sign in, at most: about 190 A4 pages, more than any event fills. 20,000 took
@@ -58,8 +58,6 @@ export type BuildOptions = z.infer<typeof buildOptionsSchema> & {
   signal?: AbortSignal
   /** An open browser to print with, left open after the build (the preview keeps one warm). Default: the build opens and closes its own. */
   printer?: Printer
-  /** A browser already starting (the command starts it before loading the rest of charter): the build closes it. */
-  opening?: Promise<Printer>
   /** Make only the editions with these ids (the preview makes the web edition first). Default: every edition. */
   only?: string[]
   /** Told when each stage or edition is done, with its time in ms (the progress lines). Default: nothing. */

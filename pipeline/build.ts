@@ -7,19 +7,19 @@
  * to start; a source with errors closes it unused.
  */
 import type { VFile } from 'vfile'
-import { openPrinter, type Printer } from './browser.js'
-import { buildDate } from './build-date.js'
+import { openPrinter, type Printer } from './browser/printer.js'
+import { buildDate } from './source/build-date.js'
 import type { BuildOptions } from './build-options.js'
-import type { Edition } from './edition.js'
-import { BuildFonts } from './font-subset.js'
-import { loadFonts } from './fonts.js'
+import type { Edition } from './editions/edition.js'
+import { BuildFonts } from './fonts/font-subset.js'
+import { loadFonts } from './fonts/fonts.js'
 import { failed, lintSource } from './lint/index.js'
-import { loadDocument, publicText } from './load-document.js'
-import { papers } from './paper.js'
-import { organisersCopyRefusal, publicBuildRefusal } from './published-folder.js'
+import { loadDocument, publicText } from './source/load-document.js'
+import { papers } from './pdf/paper.js'
+import { organisersCopyRefusal, publicBuildRefusal } from './output/published-folder.js'
 import { UsageError } from './errors.js'
-import { readSource } from './read-source.js'
-import { prepareOutput, writeOutput, type ManifestEntry } from './write-output.js'
+import { readSource } from './source/read-source.js'
+import { prepareOutput, writeOutput, type ManifestEntry } from './output/write-output.js'
 
 export interface BuildResult {
   /** The source files with any messages on them, for the reporter. */
@@ -31,13 +31,13 @@ export interface BuildResult {
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const step = timer(options.onProgress)
   // The preview passes its own browser, kept warm between builds; it closes it, not the build.
-  const opening = options.printer ? Promise.resolve(options.printer) : (options.opening ?? openPrinter())
+  const opening = options.printer ? Promise.resolve(options.printer) : openPrinter()
   opening.catch(() => undefined)
   const owned = !options.printer
   // Stopped (Ctrl-C), the build closes its browser at once: the jobs waiting on it fail and it unwinds.
   if (owned) options.signal?.addEventListener('abort', () => void closeQuietly(opening), { once: true })
   // The editions' code (pdf-lib, the EPUB and font libraries) loads while the browser starts.
-  const loading: Promise<Edition[]> = import('./editions.js').then((module) => module.editions)
+  const loading: Promise<Edition[]> = import('./editions/index.js').then((module) => module.editions)
   loading.catch(() => undefined)
   try {
     // The organisers' copy never among the published files, nor they beside it.

@@ -4,11 +4,11 @@
  * again, until nothing fixable is left.
  */
 import type { VFile } from 'vfile'
-import type { CheckOptions } from './check-options.js'
+import type { CheckOptions } from './commands/check-options.js'
 import { applyEdits, fixesOf, replaceFile } from './lint/apply-fixes.js'
 import { lintSource } from './lint/index.js'
-import { loadDocument } from './load-document.js'
-import { readSource } from './read-source.js'
+import { loadDocument } from './source/load-document.js'
+import { readSource } from './source/read-source.js'
 
 export interface CheckResult {
   /** The source files with their messages, after any fixing, for the reporter. */

@@ -3,9 +3,10 @@
  * Ctrl-C, and returns the exit code. A mistake in the text or on the command line is a
  * message and exit 1, never a stack trace (unless --debug).
  */
-import type { Printer } from './browser.js'
-import type { EarlyBrowser } from './commands/command.js'
 import { commands } from './commands/index.js'
+
+/** For the benchmark (test/bench/), which times a bare start of the browser a build would use. */
+export { findBrowser } from './browser/find-browser.js'
 import { CharterError, UsageError } from './errors.js'
 
 function usage(): string {
@@ -14,13 +15,8 @@ function usage(): string {
   return `Usage: charter <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun \`charter <command> --help\` for its options.\n`
 }
 
-/**
- * Runs `charter` with `argv` (without node and script); resolves to the exit code. `browser`
- * is a browser already starting for `charter build` (see bin/charter.js); it is closed here
- * if the command does not take it (`--help`, a mistake on the command line).
- */
-export async function main(argv: string[], { browser }: { browser?: Promise<Printer> } = {}): Promise<number> {
-  const early: EarlyBrowser | undefined = browser ? { opening: browser, taken: false } : undefined
+/** Runs `charter` with `argv` (without node and script); resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
   const debug = argv.includes('--debug')
   const controller = new AbortController()
   // The exit code says which signal stopped the build, as a shell's would: 128 + its number.
@@ -49,7 +45,7 @@ export async function main(argv: string[], { browser }: { browser?: Promise<Prin
       process.stdout.write(`Usage: charter ${command.name} [options]\n\n${command.summary}.\n\n${command.usage}\n`)
       return 0
     }
-    return await command.run(rest, { signal: controller.signal, stdout: process.stdout, stderr: process.stderr, browser: early })
+    return await command.run(rest, { signal: controller.signal, stdout: process.stdout, stderr: process.stderr })
   } catch (error) {
     if (controller.signal.aborted && !debug) {
       process.stderr.write('charter: stopped before the end; nothing was written.\n')
@@ -66,6 +62,5 @@ export async function main(argv: string[], { browser }: { browser?: Promise<Prin
     process.off('SIGINT', stop)
     process.off('SIGTERM', terminate)
     process.off('SIGHUP', hangUp)
-    if (early && !early.taken) await early.opening.then((printer) => printer.close(), () => undefined)
   }
 }

@@ -193,8 +193,8 @@ describe('alignment of the languages', () => {
 
   it('accepts the real source without a message', async () => {
     const source = await copySource()
-    const { loadDocument } = await import('../pipeline/load-document.js')
-    const { readSource } = await import('../pipeline/read-source.js')
+    const { loadDocument } = await import('../pipeline/source/load-document.js')
+    const { readSource } = await import('../pipeline/source/read-source.js')
     const read = await readSource(source)
     const document = loadDocument(read)
     expect(read.files.flatMap((file) => file.messages.map(String))).toEqual([])

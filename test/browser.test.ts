@@ -3,7 +3,8 @@
  * serves a page only the build's own files, runs no script, and refuses every other request.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { BlockedRequestError, findBrowser, openPrinter, type Printer } from '../pipeline/browser.js'
+import { findBrowser } from '../pipeline/browser/find-browser.js'
+import { BlockedRequestError, openPrinter, type Printer } from '../pipeline/browser/printer.js'
 import { BrowserNotFoundError } from '../pipeline/errors.js'
 import { startCanaryServer, type CanaryServer } from './support/canary-server.js'
 import { tool } from './support/run.js'

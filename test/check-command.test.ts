@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest'
 import { checkCommand } from '../pipeline/commands/check-command.js'
 import { lintSource } from '../pipeline/lint/index.js'
 import { takeLintWarnings } from '../pipeline/lint/warning-summary.js'
-import { loadDocument } from '../pipeline/load-document.js'
-import { readSource } from '../pipeline/read-source.js'
+import { loadDocument } from '../pipeline/source/load-document.js'
+import { readSource } from '../pipeline/source/read-source.js'
 import { copySource, editFile, projectRoot, runCharter, sourceFolder, temporaryFolder } from './support/run.js'
 
 const fixtures = path.join(projectRoot, 'test/fixtures/check')

@@ -5,10 +5,10 @@
  */
 import * as fontkit from 'fontkit'
 import { describe, expect, it } from 'vitest'
-import { readCmap } from '../pipeline/font-cmap.js'
-import { aliasedCodePoints } from '../pipeline/font-dealias.js'
-import { BuildFonts } from '../pipeline/font-subset.js'
-import { faceBytes, loadFonts } from '../pipeline/fonts.js'
+import { readCmap } from '../pipeline/fonts/font-cmap.js'
+import { aliasedCodePoints } from '../pipeline/fonts/font-dealias.js'
+import { BuildFonts } from '../pipeline/fonts/font-subset.js'
+import { faceBytes, loadFonts } from '../pipeline/fonts/fonts.js'
 
 /** fontkit's map, without the U+FFFF it reports for the format 4 table's closing segment. */
 function fontkitMap(bytes: Uint8Array): Map<number, number> {

@@ -9,8 +9,8 @@ import {
   NoPagesError,
   OverlayPageCountError,
   type ImposeOptions
-} from '../pipeline/impose.js'
-import { papers } from '../pipeline/paper.js'
+} from '../pipeline/pdf/impose.js'
+import { papers } from '../pipeline/pdf/paper.js'
 import { temporaryFolder, tool } from './support/run.js'
 
 const mm = 72 / 25.4

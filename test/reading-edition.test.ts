@@ -5,9 +5,9 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { Document } from '../pipeline/document.js'
-import { loadDocument } from '../pipeline/load-document.js'
-import { readSource } from '../pipeline/read-source.js'
+import type { Document } from '../pipeline/source/document.js'
+import { loadDocument } from '../pipeline/source/load-document.js'
+import { readSource } from '../pipeline/source/read-source.js'
 import { pdfFonts, pdfjsInfo, pdfjsOutline, pdfjsPagesText, pdfjsTextByLanguage, pdfPageSizes, radicals } from './support/pdf.js'
 import { copySource, editFile, pdfPagesText, runCharter, sourceFolder, squash, temporaryFolder } from './support/run.js'
 

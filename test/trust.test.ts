@@ -11,8 +11,8 @@ import path from 'node:path'
 import * as fontkit from 'fontkit'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { openArtifacts } from './support/artifact-text.js'
-import { recoverOutput } from '../pipeline/write-output.js'
-import { verifyOutput } from '../pipeline/verify.js'
+import { recoverOutput } from '../pipeline/output/write-output.js'
+import { verifyOutput } from '../pipeline/output/verify.js'
 import { charterBin, copySource, runCharter, shortTemporaryFolder, sourceFolder, temporaryFolder, tool } from './support/run.js'
 
 const epoch = { SOURCE_DATE_EPOCH: '1700000000' }

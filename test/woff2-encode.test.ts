@@ -2,8 +2,8 @@
 import * as fontkit from 'fontkit'
 import subsetFont from 'subset-font'
 import { describe, expect, it } from 'vitest'
-import { faceBytes, loadFonts } from '../pipeline/fonts.js'
-import { encodeWoff2, NotAnSfntError } from '../pipeline/woff2-encode.js'
+import { faceBytes, loadFonts } from '../pipeline/fonts/fonts.js'
+import { encodeWoff2, NotAnSfntError } from '../pipeline/fonts/woff2-encode.js'
 
 describe('encodeWoff2()', () => {
   it('wraps a subset font so that its glyphs, outlines and advances read back the same', async () => {

@@ -9,8 +9,8 @@ import fs, { open, readdir, readFile, rename, stat, writeFile } from 'node:fs/pr
 import { syncBuiltinESMExports } from 'node:module'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { commitRecord, recoverOutput, writeOutput, type Artifact, type OpenFile } from '../pipeline/write-output.js'
-import { verifyOutput } from '../pipeline/verify.js'
+import { commitRecord, recoverOutput, writeOutput, type Artifact, type OpenFile } from '../pipeline/output/write-output.js'
+import { verifyOutput } from '../pipeline/output/verify.js'
 import { runCharter, temporaryFolder } from './support/run.js'
 
 const file = (name: string, text: string, format: Artifact['format'] = 'woff2'): Artifact => ({

@@ -1,7 +1,7 @@
 /** writeZip(): entries in order, one date, readable by JSZip; dates a ZIP cannot hold are brought within range. */
 import JSZip from 'jszip'
 import { describe, expect, it } from 'vitest'
-import { writeZip } from '../pipeline/zip-write.js'
+import { writeZip } from '../pipeline/output/zip-write.js'
 
 const entries = [
   { name: 'mimetype', data: 'application/epub+zip', store: true },

@@ -1,6 +1,6 @@
 /** `charter build`: every edition from the source folder into the output folder. */
 import { reporter } from 'vfile-reporter'
-import type { ManifestEntry } from '../write-output.js'
+import type { ManifestEntry } from '../output/write-output.js'
 import { buildOptionsSchema } from '../build-options.js'
 import { parseCommandLine, type Command } from './command.js'
 
@@ -21,7 +21,7 @@ export const buildCommand: Command = {
   --include-private     signing sheet: include signatories marked public: false
   --progress            print each stage's time (default: when run in a terminal)
   --debug               show the full error when something fails`,
-  async run(args, { signal, stdout, stderr, browser }) {
+  async run(args, { signal, stdout, stderr }) {
     const options = parseCommandLine(args, buildOptionsSchema, {
       source: { type: 'string' },
       out: { type: 'string' },
@@ -42,8 +42,7 @@ export const buildCommand: Command = {
     const onProgress = watching ? (step: string, ms: number) => stderr.write(`  ${step.padEnd(14)}${(ms / 1000).toFixed(1)} s\n`) : undefined
     // The pipeline loads only when the command runs: `charter --help` stays quick.
     const [{ build }, { takeLintWarnings }] = await Promise.all([import('../build.js'), import('../lint/warning-summary.js')])
-    if (browser) browser.taken = true
-    const result = await build({ ...options, signal, onProgress, opening: browser?.opening })
+    const result = await build({ ...options, signal, onProgress })
     // Text warnings are named in one line per file; errors show in full, so what stopped
     // a build is not lost among the kept slips.
     const warnings = takeLintWarnings(result.files)

@@ -1,6 +1,6 @@
 /** `charter check`: every rule over the source text, with `--fix` for the safe mends. */
 import { reporter } from 'vfile-reporter'
-import { checkOptionsSchema } from '../check-options.js'
+import { checkOptionsSchema } from './check-options.js'
 import { parseCommandLine, type Command } from './command.js'
 
 export const checkCommand: Command = {

@@ -1,21 +1,12 @@
 /** What a `charter` sub-command is, and the flag parsing they share. */
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import type { z } from 'zod'
-import type { Printer } from '../browser.js'
 import { UsageError } from '../errors.js'
 
 export interface CommandIO {
   signal: AbortSignal
   stdout: NodeJS.WritableStream
   stderr: NodeJS.WritableStream
-  /** The browser `charter build` started before the rest of charter loaded; a command that uses it sets `taken`. */
-  browser?: EarlyBrowser
-}
-
-/** A browser started early. If no command takes it, main() closes it. */
-export interface EarlyBrowser {
-  opening: Promise<Printer>
-  taken: boolean
 }
 
 export interface Command {

@@ -37,7 +37,7 @@ computer can open it. Press Ctrl-C to stop.`,
       port: { type: 'string' },
       paper: { type: 'string' }
     }, this)
-    const { startPreview } = await import('../preview.js')
+    const { startPreview } = await import('../preview/preview.js')
     const preview = await startPreview(options, { stdout, stderr })
     stdout.write(`\nPreview: ${preview.url}\nOpen it in your browser. Saving a change under ${options.source} rebuilds it; Ctrl-C stops.\n`)
     if (!signal.aborted) await once(signal, 'abort')

@@ -29,7 +29,7 @@ wrote, 1 when it is not.`,
     const { positionals } = parseCommandLine(args, verifyOptionsSchema, {}, this, { positionals: 1 })
     const folder = positionals[0] ?? 'dist'
     if (!(await stat(folder).catch(() => undefined))?.isDirectory()) throw new UsageError(`No folder at ${folder}: give the folder that holds manifest.json, such as dist.`)
-    const { verifyOutput } = await import('../verify.js')
+    const { verifyOutput } = await import('../output/verify.js')
     const result = await verifyOutput(folder)
     if (result.listed === undefined) {
       stderr.write(`charter: ${folder} has no manifest.json that charter wrote: it cannot be checked.\n`)

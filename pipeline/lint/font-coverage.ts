@@ -2,7 +2,7 @@
  * Which characters the project's fonts really contain: the character maps of the TrueType
  * files that loadFonts() lists, read once per process (fonts.ts).
  */
-import { faceCmap, loadFonts, type FontRole, type FontSet } from '../fonts.js'
+import { faceCmap, loadFonts, type FontRole, type FontSet } from '../fonts/fonts.js'
 
 /** Answers whether a character prints in one of the project's faces of the given roles. */
 export interface FontCoverage {

@@ -10,7 +10,7 @@ import { isChinese, report, type LintRule, type LintTarget } from './lint-rule.j
 import { proseRuns } from './prose-runs.js'
 import { codeOf } from './unprintable.js'
 import { frontMatterStrings, privateEntryAt, yamlStrings, type YamlString } from './yaml-strings.js'
-import type { FontFace } from '../fonts.js'
+import type { FontFace } from '../fonts/fonts.js'
 
 /**
  * Characters nothing is drawn for: spaces, format and variation marks, and what is not text

@@ -6,7 +6,7 @@
 import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
-import type { CheckSettings } from '../publication-schema.js'
+import type { CheckSettings } from '../source/publication-schema.js'
 
 /** One source file as a rule sees it. */
 export interface LintTarget {

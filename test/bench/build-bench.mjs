@@ -16,7 +16,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { cpus, tmpdir, totalmem } from 'node:os'
 import path from 'node:path'
-import { findBrowser } from '../../lib/browser.js'
+import { findBrowser } from '../../lib/charter.js'
 import { mb, measure, spread } from './measure.mjs'
 
 const projectRoot = path.resolve(import.meta.dirname, '../..')

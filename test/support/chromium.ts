@@ -1,6 +1,6 @@
 /** A real headless Chromium for tests that look at pages as a reader's browser shows them. */
 import puppeteer, { type Browser } from 'puppeteer-core'
-import { findBrowser } from '../../pipeline/browser.js'
+import { findBrowser } from '../../pipeline/browser/find-browser.js'
 
 /** Launches Chromium with no network services of its own; close it in `afterAll`. */
 export function launchTestBrowser(): Promise<Browser> {

@@ -1,0 +1,129 @@
+/**
+ * The signing sheet: the charter's title, what signing means and the sign-up criteria in
+ * every language, then the signatory roll (organisations, then individuals, numbered),
+ * then blank numbered rows to sign in by hand. Names are hast text nodes, so a name
+ * holding `<`, `&` or quotes prints as written and never becomes HTML.
+ */
+import type { Element, ElementContent } from 'hast'
+import { h } from 'hastscript'
+import type { PrintJob } from '../../browser/printer.js'
+import { joinedTitle, type Document } from '../../source/document.js'
+import type { BuildFonts } from '../../fonts/font-subset.js'
+import type { Paper } from '../../pdf/paper.js'
+import { cloneContent, parallelLabel, signatoryName } from '../../markup/parallel-html.js'
+import type { Signatory } from '../../source/signatories-schema.js'
+import { blankHeaderHeight, blankRowHeight, rollColumns, rollFontSize, sheetMargins } from './signing-sheet-layout.js'
+import type { SheetRoll } from './signing-sheet-roll.js'
+import { cssString } from '../../markup/escape.js'
+import { pageCountersInEvery, printPage } from '../../markup/template.js'
+
+export interface SheetOptions {
+  /** Blank rows to sign in after the roll. */
+  blankRows: number
+  /** Add a contact column to the blank rows. */
+  contact: boolean
+  /** The roll holds signatories who are not public: say so on every page. */
+  organisersCopy: boolean
+  /** Start the blank rows on a page of their own. */
+  rowsOnOwnPage?: boolean
+  /** Link each blank row's number to `row/<n>`, so a trial print shows which page each row fell on. */
+  markRows?: boolean
+}
+
+type Labels = Document['languages'][number]['labels']
+
+/** Renders the signing sheet to a print job for the browser. */
+export async function renderSigningSheet(document: Document, fonts: BuildFonts, paper: Paper, roll: SheetRoll, options: SheetOptions): Promise<PrintJob> {
+  const label = (pick: (labels: Labels) => string) => parallelLabel(document, pick)
+  const perLanguage = (make: (lang: string, labels: Labels) => ElementContent[]) =>
+    document.languages.map(({ lang, labels }) => h('div', { lang }, make(lang, labels)))
+
+  const body: Element[] = [
+    // Also in the body, bold as in the footer: a margin box only shows glyphs the body has loaded.
+    ...(options.organisersCopy ? [h('div', { className: ['organisers-copy'] }, perLanguage((_, labels) => [{ type: 'text', value: labels.signingSheet.organisersCopy }]))] : []),
+    h('header', { className: ['title-block'] }, [
+      h('h1', document.languages.map(({ lang, title }) => h('span', { lang }, cloneContent(title)))),
+      h('p', { className: ['sheet-name'] }, label((labels) => labels.signingSheet.title))
+    ]),
+    h('section', { className: ['intro'] }, perLanguage((lang, labels) => [
+      h('p', { className: ['meaning'] }, labels.signingSheet.meaning),
+      ...(document.criteria
+        ? [h('h2', cloneContent(document.criteria.heading[lang])), h('ol', document.criteria.items.map((item) => h('li', cloneContent(item[lang]))))]
+        : [])
+    ])),
+    ...(roll.count > 0 ? [h('h2', { className: ['roll-heading'] }, [...label((labels) => labels.signatories), ` (${roll.count})`])] : []),
+    ...roll.groups.map((group) => rollTable(group.list, group.first, label((labels) => labels[group.key]), rollColumns(group.list, paper), document)),
+    ...(options.blankRows > 0 ? [blankTable(roll.count + 1, options, label)] : [])
+  ]
+
+  const pageOf = pageCountersInEvery(document.languages.map(({ labels }) => labels.pageOf))
+  const joined = (pick: (labels: Labels) => string) => document.languages.map(({ labels }) => pick(labels)).join(' ')
+  const page = await printPage({
+    stylesheet: 'signing-sheet.css',
+    values: {
+      paper: paper.css,
+      runningHead: cssString(`${joinedTitle(document, ' · ')}  —  ${joined((labels) => labels.signingSheet.title)}`),
+      pageNumber: pageOf,
+      // One line per language, so that no line is wider than the page.
+      footer: options.organisersCopy ? cssString(document.languages.map(({ labels }) => labels.signingSheet.organisersCopy).join('\n')) : 'none',
+      margin: `${sheetMargins.top}mm ${sheetMargins.right}mm ${sheetMargins.bottom}mm ${sheetMargins.left}mm`,
+      rowHeight: `${blankRowHeight}mm`,
+      headerHeight: `${blankHeaderHeight}mm`,
+      rollFontSize: `${rollFontSize}pt`
+    },
+    body,
+    lang: document.languages[0].lang,
+    title: `${joinedTitle(document)} · ${joined((labels) => labels.signingSheet.title)}`,
+    fonts
+  })
+  // Untagged: the sheet is made for paper, and tagging every cell of a 10,000-name roll
+  // doubles Chromium's print time. The text still copies and searches.
+  return { ...page, pdf: { outline: false, tagged: false } }
+}
+
+/** A group of the roll as a table, `columns` names a row, its heading repeated on every page. */
+function rollTable(list: Signatory[], first: number, heading: ElementContent[], columns: number, document: Document): Element {
+  const rows: Element[] = []
+  for (let start = 0; start < list.length; start += columns) {
+    const cells = list.slice(start, start + columns).flatMap((signatory, index) => [
+      h('td', { className: ['n'] }, String(first + start + index)),
+      h('td', { className: ['name'] }, [
+        ...signatoryName(signatory),
+        ...(signatory.public ? [] : [' ', h('span', { className: ['not-public'] }, ['(', ...parallelLabel(document, (labels) => labels.signingSheet.notPublic), ')'])])
+      ])
+    ])
+    // A short last row gets empty cells, so that its rule runs the full width.
+    while (cells.length < columns * 2) cells.push(h('td', { className: ['n'] }), h('td', { className: ['name'] }))
+    rows.push(h('tr', cells))
+  }
+  const cols = Array.from({ length: columns }, () => [h('col', { className: ['n'] }), h('col', { className: ['name'] })]).flat()
+  return h('table', { className: ['roll', `columns-${columns}`] }, [
+    h('colgroup', cols),
+    h('thead', [h('tr', [h('th', { colSpan: columns * 2 }, heading)])]),
+    h('tbody', rows)
+  ])
+}
+
+/** Blank numbered rows to sign in by hand, numbered on from `first`. */
+function blankTable(first: number, options: SheetOptions, label: (pick: (labels: Labels) => string) => ElementContent[]): Element {
+  const columns: Array<[string, (labels: Labels) => string]> = [
+    ['name', (labels) => labels.signingSheet.name],
+    ['place', (labels) => labels.signingSheet.place],
+    ...(options.contact ? [['contact', (labels: Labels) => labels.signingSheet.contact] as [string, (labels: Labels) => string]] : []),
+    ['signature', (labels) => labels.signingSheet.signature],
+    ['date', (labels) => labels.signingSheet.date]
+  ]
+  const rows = Array.from({ length: options.blankRows }, (_, index) => {
+    const number = String(first + index)
+    return h('tr', [
+      h('td', { className: ['n'] }, options.markRows ? h('a', { href: `row/${number}` }, number) : number),
+      ...columns.map(([key]) => h('td', { className: [key] }))
+    ])
+  })
+  const classes = ['blank', options.contact ? 'with-contact' : 'without-contact', ...(options.rowsOnOwnPage ? ['own-page'] : [])]
+  return h('table', { className: classes }, [
+    h('colgroup', [h('col', { className: ['n'] }), ...columns.map(([key]) => h('col', { className: [key] }))]),
+    h('thead', [h('tr', [h('th', { className: ['n'] }), ...columns.map(([key, pick]) => h('th', { className: [key] }, label(pick)))])]),
+    h('tbody', rows)
+  ])
+}

@@ -1,0 +1,127 @@
+/**
+ * The web edition's page: a language switch (every language, or one), the title, each
+ * section with its clauses (side by side on a wide screen, one after the other on a
+ * phone), the sign-up criteria, the public signatories and a colophon. The switch is
+ * radio buttons and CSS (`:has()`), so it works with scripts off; where a browser lacks
+ * `:has()`, every language shows, which still reads.
+ */
+import type { Element, ElementContent } from 'hast'
+import { h } from 'hastscript'
+import { joinedTitle, parallelTitle, type Document } from '../../source/document.js'
+import type { BuildFonts } from '../../fonts/font-subset.js'
+import { cloneContent, languageParts, publisherAndDate, signatoryRoll } from '../../markup/parallel-html.js'
+import { localize } from '../../source/publication-schema.js'
+import { fillTemplate, fontPlaceholders, readTemplate, toHtml } from '../../markup/template.js'
+import { webFonts, type WebFont } from './web-fonts.js'
+
+export interface WebPage {
+  html: string
+  /** The font files the page names, each at its `url` relative to the page. */
+  fonts: WebFont[]
+}
+
+/** Renders the web edition of `document`, with its fonts subset to the page's text. */
+export async function renderWeb(document: Document, fonts: BuildFonts): Promise<WebPage> {
+  const [template, css] = await Promise.all([readTemplate('web.html'), readTemplate('web.css')])
+  const body: Element[] = [
+    languageSwitch(document),
+    h('header', { className: ['masthead'] }, [h('h1', languageParts(document, parallelTitle(document), 'span', 'part'))]),
+    h('main', [
+      ...document.sections.map((section) =>
+        h('section', { className: ['section'], id: section.id }, [
+          h('h2', { className: ['pair', 'section-heading'] }, [numberCell(), ...languageParts(document, section.heading, 'span', 'part')]),
+          ...section.clauses.map((clause) =>
+            h('div', { className: ['pair', 'clause'], id: `clause-${clause.number}` }, [
+              numberCell(String(clause.number)),
+              ...languageParts(document, clause.text, 'div', 'part text')
+            ])
+          )
+        ])
+      ),
+      ...(document.criteria ? [criteria(document)] : []),
+      switchable(signatoryRoll(document))
+    ]),
+    h('footer', { className: ['colophon'] }, document.languages.map(({ lang }) =>
+      h('p', { lang, className: ['part'] }, publisherAndDate(document, lang, localize(document.publication.rights, lang)))
+    ))
+  ]
+  const subset = await webFonts(fonts, body)
+  const html = fillTemplate(template, {
+    html: {
+      css: fillTemplate(css, {
+        html: {
+          ...fontPlaceholders(fonts.families, subset.css),
+          languages: String(document.languages.length),
+          switch: switchRules(document)
+        }
+      }),
+      body: toHtml(body)
+    },
+    text: { lang: document.languages[0].lang, title: joinedTitle(document) }
+  })
+  return { html, fonts: subset.fonts }
+}
+
+/** The name of a language in itself (`English`, `中文`), from the runtime's CLDR data. */
+export function languageName(lang: string): string {
+  const base = new Intl.Locale(lang).language
+  return new Intl.DisplayNames([lang], { type: 'language' }).of(base) ?? lang
+}
+
+/** One radio button per choice: every language (checked), then each language alone. */
+function languageSwitch(document: Document): Element {
+  const all = document.languages.flatMap(({ lang }, index): ElementContent[] => [
+    ...(index > 0 ? [{ type: 'text' as const, value: ' + ' }] : []),
+    h('span', { lang }, languageName(lang))
+  ])
+  const choices = [
+    { id: 'show-all', label: h('label', { htmlFor: 'show-all' }, all), checked: true },
+    ...document.languages.map(({ lang }) => ({
+      id: `show-${lang}`,
+      label: h('label', { htmlFor: `show-${lang}`, lang }, languageName(lang)),
+      checked: false
+    }))
+  ]
+  return h('div', { className: ['switch'] }, choices.flatMap(({ id, label, checked }) => [
+    h('input', { type: 'radio', name: 'show', id, checked }),
+    label
+  ]))
+}
+
+/** CSS hiding every other language's parts while one language is chosen. */
+function switchRules(document: Document): string {
+  return document.languages
+    .map(({ lang }) => `body:has(#show-${lang}:checked) .part:not([lang="${lang}"]) { display: none; }`)
+    .join('\n')
+}
+
+function criteria(document: Document): Element {
+  const { heading, items } = document.criteria!
+  return h('section', { className: ['criteria'], id: 'criteria' }, [
+    h('h2', { className: ['pair', 'section-heading'] }, [numberCell(), ...languageParts(document, heading, 'span', 'part')]),
+    h('div', { className: ['pair'] }, [
+      numberCell(),
+      ...document.languages.map(({ lang }) => h('ol', { lang, className: ['part', 'text'] }, items.map((item) => h('li', cloneContent(item[lang])))))
+    ])
+  ])
+}
+
+/** The clause number's cell; empty beside headings, so every language keeps its column. A span:
+ * a heading holds only phrasing content, and the grid lays it out as a cell all the same. */
+function numberCell(number?: string): Element {
+  return h('span', { className: ['number'], ariaHidden: number === undefined ? 'true' : undefined }, number ?? [])
+}
+
+/** Marks the roll's labels (not the names, which stay in every script) as language parts. */
+function switchable(roll: Element): Element {
+  for (const block of roll.children) {
+    if (block.type !== 'element') continue
+    for (const holder of [block, ...block.children.filter((child): child is Element => child.type === 'element')]) {
+      if (!['h2', 'h3', 'p'].includes(holder.tagName)) continue
+      for (const part of holder.children) {
+        if (part.type === 'element' && part.properties.lang) part.properties.className = ['part']
+      }
+    }
+  }
+  return roll
+}

@@ -1,0 +1,116 @@
+/**
+ * Fills an edition's HTML template (templates/<name>.html) with its CSS and body.
+ * Templates hold `{{name}}` placeholders; every value is escaped here unless it is
+ * already HTML (the body, which rehype-stringify made from a hast tree).
+ */
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { Element, Root, RootContent } from 'hast'
+import rehypeStringify from 'rehype-stringify'
+import type { PrintJob } from '../browser/printer.js'
+import type { BuildFonts } from '../fonts/font-subset.js'
+import { unified } from 'unified'
+import { projectPath } from '../project.js'
+import { cssString, escapeHtml } from './escape.js'
+
+/** The project's templates/ folder. */
+export const templatesFolder = projectPath('templates')
+
+const stringifier = unified().use(rehypeStringify, { characterReferences: { useNamedReferences: false } }).freeze()
+
+/** Serialises hast content to HTML; text is escaped, so names with `<` or `&` print literally. */
+export function toHtml(content: RootContent | RootContent[]): string {
+  const root: Root = { type: 'root', children: Array.isArray(content) ? content : [content] }
+  return stringifier.stringify(root)
+}
+
+/** Reads templates/<name>. */
+export function readTemplate(name: string): Promise<string> {
+  return readFile(path.join(templatesFolder, name), 'utf8')
+}
+
+/** Replaces each `{{key}}`; `html` values go in as they are, `text` values are escaped. */
+export function fillTemplate(template: string, values: { html?: Record<string, string>; text?: Record<string, string> }): string {
+  return template.replace(/{{(\w+)}}/g, (whole, key: string) => {
+    if (values.html && key in values.html) return values.html[key]
+    if (values.text && key in values.text) return escapeHtml(values.text[key])
+    throw new Error(`Template placeholder {{${key}}} has no value: pass it to fillTemplate()`)
+  })
+}
+
+/**
+ * A `labels.pageOf` pattern ("Page {page} of {pages}") as the value of a CSS `content:`
+ * property in a page-margin box: `"Page " counter(page) " of " counter(pages)`.
+ */
+export function pageCounterContent(pattern: string): string {
+  return pattern
+    .split(/({page}|{pages})/)
+    .filter(Boolean)
+    .map((part) => (part === '{page}' ? 'counter(page)' : part === '{pages}' ? 'counter(pages)' : cssString(part)))
+    .join(' ')
+}
+
+/** Page counters in every language, one after the other: `"Page " counter(page) ... "   ·   " "第 " ...`. */
+export function pageCountersInEvery(patterns: string[]): string {
+  return patterns.map(pageCounterContent).join(` ${cssString('   ·   ')} `)
+}
+
+/** What a printed page is made of: its stylesheet (a file in templates/) and what fills it. */
+export interface PrintPage {
+  /** The edition's stylesheet in templates/, e.g. `reading.css`. */
+  stylesheet: string
+  /** Values for the stylesheet's own placeholders (already CSS). */
+  values: Record<string, string>
+  body: RootContent[]
+  lang: string
+  title: string
+  fonts: BuildFonts
+}
+
+/** Stands for the @font-face rules until the page's text, which decides them, is known. */
+const fontRules = '/* charter: @font-face rules */'
+
+/**
+ * The HTML of a page Chromium prints or captures, and the font files it loads:
+ * templates/print-page.html, which holds the fonts and the rules every printed edition
+ * shares, with the edition's stylesheet.
+ */
+export async function printPage({ stylesheet, values, body, lang, title, fonts }: PrintPage): Promise<Pick<PrintJob, 'html' | 'assets'>> {
+  const [template, css] = await Promise.all([readTemplate('print-page.html'), readTemplate(stylesheet)])
+  // The stylesheet may name the families too: page-margin boxes do not see custom properties.
+  const shared = fontPlaceholders(fonts.families, fontRules)
+  const html = fillTemplate(template, {
+    html: { ...shared, css: fillTemplate(css, { html: { ...shared, ...values } }), body: toHtml(body.map(languageGroups)) },
+    text: { lang, title }
+  })
+  const pageFonts = await fonts.forPage(html)
+  return { html: html.replace(fontRules, () => pageFonts.css), assets: pageFonts.assets }
+}
+
+/** Blocks that Chromium's tagged PDF makes structure elements of: paragraphs, headings, lists. */
+const taggedBlocks = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ol', 'ul', 'dl', 'blockquote', 'table'])
+
+/**
+ * `node`, with every wrapper that has a language of its own and holds such blocks (a
+ * clause's `<div lang="zh-Hant-HK">` around its `<p>`) given role=group. Chromium's tagged
+ * PDF leaves a plain wrapper out, and writes /Lang only where an element's language differs
+ * from its parent's, so the Chinese clauses' paragraphs were tagged with the page's English,
+ * and a screen reader or read-aloud would have read them as English. As a group the wrapper
+ * is written as a Div with its /Lang, which its paragraphs inherit.
+ */
+function languageGroups<T extends RootContent>(node: T): T {
+  if (node.type !== 'element') return node
+  const children = node.children.map(languageGroups)
+  const holdsBlocks = children.some((child) => child.type === 'element' && taggedBlocks.has(child.tagName))
+  const grouped = typeof node.properties.lang === 'string' && !taggedBlocks.has(node.tagName) && holdsBlocks && node.properties.role === undefined
+  const element: Element = { ...node, properties: grouped ? { ...node.properties, role: 'group' } : node.properties, children }
+  return element as T
+}
+
+/**
+ * The stylesheet placeholders every template shares: `{{fonts}}` (the @font-face rules)
+ * and the family names `{{latin}}` and `{{han}}` as CSS strings.
+ */
+export function fontPlaceholders(families: Record<'latin' | 'han', string>, faces: string): Record<'fonts' | 'latin' | 'han', string> {
+  return { fonts: faces, latin: cssString(families.latin), han: cssString(families.han) }
+}

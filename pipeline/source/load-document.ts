@@ -1,0 +1,41 @@
+/**
+ * Parses every language file of a source and aligns them into the Document.
+ * Returns undefined when any file has an error; the messages are on the source's files.
+ */
+import type { Document } from './document.js'
+import { publicSignatories } from '../markup/parallel-html.js'
+import { align } from './align.js'
+import { parseLanguage, type ParsedLanguage } from './parse-language.js'
+import type { Source } from './read-source.js'
+import { fail } from './yaml-data.js'
+
+export function loadDocument(source: Source): Document | undefined {
+  const { publication, signatories } = source
+  const languages: ParsedLanguage[] = []
+  source.languageFiles.forEach((file, index) => {
+    if (file.messages.some((message) => message.fatal)) return
+    const parsed = parseLanguage(file)
+    const expected = publication!.languages[index]
+    if (parsed.frontMatter && parsed.frontMatter.lang !== expected) {
+      fail(file, `Expected \`lang: ${expected}\` (the file's name), found \`${parsed.frontMatter.lang}\``, { line: 2, column: 1 }, 'front-matter-lang')
+    } else if (!parsed.frontMatter && !file.messages.some((message) => message.fatal)) {
+      fail(file, `Missing front matter: start the file with \`---\`, \`lang: ${expected}\` and its labels, then \`---\``, { line: 1, column: 1 }, 'front-matter')
+    }
+    languages.push(parsed)
+  })
+  const failed = source.files.some((file) => file.messages.some((message) => message.fatal))
+  if (failed || !publication || !signatories || languages.length !== publication.languages.length) return undefined
+  return align(publication, languages, signatories)
+}
+
+/**
+ * Every character the published editions may print: the language files, publication.yaml
+ * and the names of the public signatories, never the signatory files' own text (which holds
+ * the private entries, and `--signatories` lists, which only the signing sheet prints). The
+ * build's fonts are cut from it, so they are the same whoever else is on the list.
+ */
+export function publicText(source: Source, document: Document): string {
+  const { organisations, individuals } = document.signatories
+  const names = publicSignatories([...organisations, ...individuals]).flatMap((signatory) => [signatory.name ?? '', signatory['name-zh'] ?? ''])
+  return [...source.languageFiles, source.publicationFile].map((file) => String(file.value)).concat(names).join('\n')
+}
