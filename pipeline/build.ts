@@ -9,8 +9,8 @@
 import type { VFile } from 'vfile'
 import { openPrinter, type Printer } from './browser/printer.js'
 import { buildDate } from './source/build-date.js'
-import type { BuildOptions } from './build-options.js'
-import type { Edition } from './editions/edition.js'
+import { editionOptions, type BuildOptions } from './build-options.js'
+import { editionIds } from './editions/edition-ids.js'
 import { BuildFonts } from './fonts/font-subset.js'
 import { loadFonts } from './fonts/fonts.js'
 import { failed, lintSource } from './lint/index.js'
@@ -37,7 +37,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // Stopped (Ctrl-C), the build closes its browser at once: the jobs waiting on it fail and it unwinds.
   if (owned) options.signal?.addEventListener('abort', () => void closeQuietly(opening), { once: true })
   // The editions' code (pdf-lib, the EPUB and font libraries) loads while the browser starts.
-  const loading: Promise<Edition[]> = import('./editions/index.js').then((module) => module.editions)
+  const loading = import('./editions/index.js')
   loading.catch(() => undefined)
   try {
     // The organisers' copy never among the published files, nor they beside it.
@@ -56,13 +56,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await step('fonts', fonts.ready())
     const paper = papers[options.paper ?? document.publication.paper]
     const printer = await step('browser', opening)
-    const editions = await loading
-    const chosen = options.only ? editions.filter((edition) => options.only!.includes(edition.id)) : editions
-    const context = { document, fonts, paper, date, printer, options, sheetSignatories: source.sheetSignatories }
-    const made = await Promise.all(chosen.map((edition) => step(edition.id, edition.produce(context))))
+    const { editions, makeEditions } = await loading
+    const context = { document, fonts, paper, date, printer, options: editionOptions(options, source.sheetSignatories ?? document.signatories) }
+    const artifacts = await makeEditions(editions, options.only ?? editionIds, context, step)
     // Chromium takes a moment to shut down: let it, while the files are written.
     const closing = owned ? closeQuietly(opening) : Promise.resolve()
-    const manifest = await step('write', writeOutput(options.out, made.flat()))
+    const manifest = await step('write', writeOutput(options.out, artifacts))
     await closing
     return { files: source.files, manifest }
   } finally {

@@ -3,6 +3,7 @@
  * Ctrl-C, and returns the exit code. A mistake in the text or on the command line is a
  * message and exit 1, never a stack trace (unless --debug).
  */
+import { commandHelp } from './commands/command.js'
 import { commands } from './commands/index.js'
 
 /** For the benchmark (test/bench/), which times a bare start of the browser a build would use. */
@@ -42,7 +43,7 @@ export async function main(argv: string[]): Promise<number> {
     const command = commands.find((candidate) => candidate.name === name)
     if (!command) throw new UsageError(`Unknown command "${name}".\n\n${usage()}`)
     if (rest.includes('--help') || rest.includes('-h')) {
-      process.stdout.write(`Usage: charter ${command.name} [options]\n\n${command.summary}.\n\n${command.usage}\n`)
+      process.stdout.write(commandHelp(command))
       return 0
     }
     return await command.run(rest, { signal: controller.signal, stdout: process.stdout, stderr: process.stderr })

@@ -1,41 +1,16 @@
 /** `charter build`: every edition from the source folder into the output folder. */
 import { reporter } from 'vfile-reporter'
 import type { ManifestEntry } from '../output/write-output.js'
-import { buildOptionsSchema } from '../build-options.js'
-import { parseCommandLine, type Command } from './command.js'
+import { buildFlags, buildOptionsSchema } from '../build-options.js'
+import { commandHelp, type Command } from './command.js'
+import { parseFlags } from './flags.js'
 
 export const buildCommand: Command = {
   name: 'build',
   summary: 'Make every edition from the source folder into the output folder',
-  usage: `Options:
-  --source DIR          source folder (default: source)
-  --out DIR             output folder (default: dist)
-  --paper a4|letter     paper for the printed editions (default: from publication.yaml)
-  --duplex long|short   booklet: the edge your printer flips on (default: long)
-  --creep MM            booklet: shift pages toward the fold, per sheet (default: 0)
-  --marks               booklet: print fold and trim marks
-  --manual-duplex       booklet: also write fronts and backs as two files
-  --blank-rows N        signing sheet: rows to sign in (default: fill the last page)
-  --signatories FILE    signing sheet: another signatory list
-  --contact             signing sheet: add a contact column (see README before you do)
-  --include-private     signing sheet: include signatories marked public: false
-  --progress            print each stage's time (default: when run in a terminal)
-  --debug               show the full error when something fails`,
+  flags: buildFlags,
   async run(args, { signal, stdout, stderr }) {
-    const options = parseCommandLine(args, buildOptionsSchema, {
-      source: { type: 'string' },
-      out: { type: 'string' },
-      paper: { type: 'string' },
-      duplex: { type: 'string' },
-      creep: { type: 'string' },
-      marks: { type: 'boolean' },
-      'manual-duplex': { type: 'boolean' },
-      'blank-rows': { type: 'string' },
-      signatories: { type: 'string' },
-      contact: { type: 'boolean' },
-      'include-private': { type: 'boolean' },
-      progress: { type: 'boolean' }
-    }, this)
+    const { options } = parseFlags(args, buildFlags, buildOptionsSchema, commandHelp(this))
     const started = performance.now()
     // Progress lines only for a person watching: not when piped, logged or in CI.
     const watching = options.progress ?? (Boolean((stderr as NodeJS.WriteStream).isTTY) && !process.env.CI)
@@ -54,7 +29,7 @@ export const buildCommand: Command = {
     }
     if (!result.manifest) return 1
     stdout.write(summarize(result.manifest))
-    stdout.write(`Built ${result.manifest.length} files into ${options.out} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`)
+    stdout.write(`Built ${result.manifest.length} ${result.manifest.length === 1 ? 'file' : 'files'} into ${options.out} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`)
     return 0
   }
 }

@@ -1,25 +1,17 @@
 /** `charter check`: every rule over the source text, with `--fix` for the safe mends. */
 import { reporter } from 'vfile-reporter'
-import { checkOptionsSchema } from './check-options.js'
-import { parseCommandLine, type Command } from './command.js'
+import { checkFlags, checkOptionsSchema } from './check-options.js'
+import { commandHelp, type Command } from './command.js'
+import { parseFlags } from './flags.js'
 
 export const checkCommand: Command = {
   name: 'check',
   summary: 'Check the text (punctuation, quotes, spacing, fonts, signatories) without building',
-  usage: `Options:
-  --source DIR   source folder (default: source)
-  --fix          mend what can be mended safely (full-width punctuation, 、, 「」, ……, ——, spacing), in place
-  --frail        fail on warnings too, not only on errors
-  --debug        show the full error when something fails
-
-Exit code 0 when the text has no errors, 1 when it has (or, with --frail, any warning).
+  flags: checkFlags,
+  notes: `Exit code 0 when the text has no errors, 1 when it has (or, with --frail, any warning).
 The rules and the publication.yaml setting \`check: { han-latin-spacing: never }\` are in the README.`,
   async run(args, { stdout, stderr }) {
-    const options = parseCommandLine(args, checkOptionsSchema, {
-      source: { type: 'string' },
-      fix: { type: 'boolean' },
-      frail: { type: 'boolean' }
-    }, this)
+    const { options } = parseFlags(args, checkFlags, checkOptionsSchema, commandHelp(this))
     // The rules and their libraries load only when the command runs: `charter --help` stays quick.
     const [{ check }, { failed }] = await Promise.all([import('../check.js'), import('../lint/index.js')])
     const result = await check(options)

@@ -2,9 +2,8 @@
 import { stat } from 'node:fs/promises'
 import { z } from 'zod'
 import { UsageError } from '../errors.js'
-import { parseCommandLine, type Command } from './command.js'
-
-const verifyOptionsSchema = z.object({})
+import { commandHelp, type Command } from './command.js'
+import { parseFlags } from './flags.js'
 
 const words = {
   missing: 'missing: listed in manifest.json, but not in the folder',
@@ -16,17 +15,13 @@ const words = {
 export const verifyCommand: Command = {
   name: 'verify',
   summary: 'Check a folder of editions (or a copy you were sent) against its manifest.json',
-  usage: `Arguments:
-  DIR        the folder to check (default: dist)
-
-Options:
-  --debug    show the full error when something fails
-
-Every file manifest.json lists must be in the folder with its size and sha256, and
+  arguments: { usage: '[DIR]', help: '  DIR        the folder to check (default: dist)' },
+  flags: {},
+  notes: `Every file manifest.json lists must be in the folder with its size and sha256, and
 nothing else may be beside them. Exit code 0 when the folder is exactly what a build
 wrote, 1 when it is not.`,
   async run(args, { stdout, stderr }) {
-    const { positionals } = parseCommandLine(args, verifyOptionsSchema, {}, this, { positionals: 1 })
+    const { positionals } = parseFlags(args, {}, z.object({}), commandHelp(this), 1)
     const folder = positionals[0] ?? 'dist'
     if (!(await stat(folder).catch(() => undefined))?.isDirectory()) throw new UsageError(`No folder at ${folder}: give the folder that holds manifest.json, such as dist.`)
     const { verifyOutput } = await import('../output/verify.js')

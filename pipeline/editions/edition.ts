@@ -1,11 +1,11 @@
 /** What every edition (reading PDF, EPUB, pamphlet, signing sheet, ...) is given and gives back. */
-import type { Document } from '../source/document.js'
-import type { BuildFonts } from '../fonts/font-subset.js'
-import type { Paper } from '../pdf/paper.js'
+import type { EditionOptions } from '../build-options.js'
 import type { Printer } from '../browser/printer.js'
+import type { BuildFonts } from '../fonts/font-subset.js'
 import type { Artifact } from '../output/write-output.js'
-import type { BuildOptions } from '../build-options.js'
-import type { Signatories } from '../source/signatories-schema.js'
+import type { Paper } from '../pdf/paper.js'
+import type { Document } from '../source/document.js'
+import type { EditionId } from './edition-ids.js'
 
 export interface EditionContext {
   document: Document
@@ -16,13 +16,16 @@ export interface EditionContext {
   date: Date
   /** The build's one browser; print through it, never launch another. */
   printer: Printer
-  options: BuildOptions
-  /** `--signatories FILE`: the list the signing sheet prints instead of the document's. */
-  sheetSignatories?: Signatories
+  /** Each edition's own options (editionOptions() in build-options.ts). */
+  options: EditionOptions
+  /** What an edition this one `needs` made: made once per build, written only when asked for. */
+  made(id: EditionId): Promise<Artifact[]>
 }
 
 export interface Edition {
   /** The manifest id of the edition's main artifact. */
-  id: string
+  id: EditionId
+  /** Editions whose artifacts this one builds on (the booklet imposes the pamphlet's pages). */
+  needs?: EditionId[]
   produce(context: EditionContext): Promise<Artifact[]>
 }

@@ -8,3 +8,5 @@ import { signingSheetEdition } from './signing-sheet/signing-sheet-edition.js'
 import { webEdition } from './web/web-edition.js'
 
 export const editions: Edition[] = [readingEdition, webEdition, signingSheetEdition, pamphletEdition, bookletEdition, epubEdition]
+
+export { makeEditions } from './make-editions.js'

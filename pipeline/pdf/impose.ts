@@ -9,9 +9,8 @@ import { concatTransformationMatrix, PDFDocument, popGraphicsState, pushGraphics
 import { applyPdfMetadata, type PdfMetadata } from './pdf-metadata.js'
 import { drawPrintMarks } from './print-marks.js'
 import { saddleStitchOrder, type Slot } from './saddle-stitch.js'
+import { mm } from './paper.js'
 import { loadPdf, savePdf } from './pdf-io.js'
-
-const mm = 72 / 25.4
 
 export interface ImposeOptions {
   /** The paper the sheets are printed on, portrait, in points; sheets are laid landscape. */

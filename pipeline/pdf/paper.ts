@@ -1,6 +1,12 @@
 /** Paper sizes the printed editions come in, for CSS `@page` and for imposition. */
 
-export type PaperName = 'a4' | 'letter'
+/** The papers, as `--paper` and publication.yaml's `paper` name them. */
+export const paperNames = ['a4', 'letter'] as const
+
+export type PaperName = (typeof paperNames)[number]
+
+/** PDF points (1/72 inch) in a millimetre: every length drawn in a PDF is in points. */
+export const mm = 72 / 25.4
 
 export interface Paper {
   name: PaperName
@@ -10,8 +16,6 @@ export interface Paper {
   width: number
   height: number
 }
-
-const mm = 72 / 25.4
 
 export const papers: Record<PaperName, Paper> = {
   a4: { name: 'a4', css: '210mm 297mm', width: 210 * mm, height: 297 * mm },

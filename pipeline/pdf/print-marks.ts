@@ -3,8 +3,7 @@
  * inside the part of the paper a home printer can reach (it leaves 3-5 mm unprinted).
  */
 import { rgb, type PDFPage } from 'pdf-lib'
-
-const mm = 72 / 25.4
+import { mm } from './paper.js'
 
 export interface MarksGeometry {
   /** The landscape sheet, in points. */

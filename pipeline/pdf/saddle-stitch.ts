@@ -3,6 +3,8 @@
  * both sides, stacked, folded once down the middle and stapled on the fold.
  */
 
+import type { PDFDocument } from 'pdf-lib'
+
 /** A page number from 1, or `null` for a blank slot. */
 export type Slot = number | null
 
@@ -43,4 +45,11 @@ export function saddleStitchOrder(pageCount: number): SheetPlan[] {
     front: [slot(n - 2 * k), slot(2 * k + 1)],
     back: [slot(2 * k + 2), slot(n - 2 * k - 1)]
   }))
+}
+
+/** Inserts blank pages into `pdf` before its last page (the back cover) up to a multiple of 4. */
+export function padBeforeBackCover(pdf: PDFDocument): void {
+  const count = pdf.getPageCount()
+  const last = pdf.getPage(count - 1)
+  for (let i = count; i < paddedPageCount(count); i++) pdf.insertPage(pdf.getPageCount() - 1, [last.getWidth(), last.getHeight()])
 }

@@ -17,7 +17,7 @@ import { build } from '../build.js'
 import { buildOptionsSchema } from '../build-options.js'
 import { coalescingTask } from './coalescing-task.js'
 import { makeScratchFolder } from '../system/scratch-folder.js'
-import { editions } from '../editions/index.js'
+import { editionIds, type EditionId } from '../editions/edition-ids.js'
 import { CharterError, SourceFolderError } from '../errors.js'
 import { fontsFolder } from '../fonts/fonts.js'
 import type { PreviewState } from './preview-page.js'
@@ -38,7 +38,7 @@ export interface Preview {
 }
 
 /** The printed files, in the order they are rebuilt after the web edition: the reading PDF first. */
-const printPasses = [['reading'], editions.map(({ id }) => id).filter((id) => id !== 'web' && id !== 'reading')].filter((ids) => ids.length > 0)
+const printPasses: EditionId[][] = [['reading'], editionIds.filter((id) => id !== 'web' && id !== 'reading')]
 
 /** Starts the preview: opens the browser, builds once, serves, and watches. */
 export async function startPreview(options: PreviewOptions, io: { stdout: NodeJS.WritableStream; stderr: NodeJS.WritableStream }): Promise<Preview> {
@@ -64,7 +64,7 @@ export async function startPreview(options: PreviewOptions, io: { stdout: NodeJS
   }
 
   /** Builds `only` into `out`; true when it worked. Problems go to the terminal and the page. */
-  async function pass(only: string[], out: string): Promise<boolean> {
+  async function pass(only: EditionId[], out: string): Promise<boolean> {
     const started = performance.now()
     try {
       const result = await build({ ...buildOptions, out, only, printer: await browser() })

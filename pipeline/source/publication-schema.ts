@@ -1,5 +1,6 @@
 /** source/publication.yaml: what the publication is, beside its text. */
 import { z } from 'zod'
+import { paperNames } from '../pdf/paper.js'
 import { languageTag } from './source-schema.js'
 
 /** Printed text of the publication's: at most 1,000 characters (see source-schema.ts's labels). */
@@ -43,7 +44,7 @@ export const publicationSchema = z.object({
     // 2026-02-30 would print as typed yet date the files 2 March; 2026-13-45 stopped the build.
     .refine((value) => isCalendarDate(value), { message: 'not a day of the calendar: expected a date as YYYY-MM-DD, such as 2021-07-01' }),
   /** Default paper for printed editions. */
-  paper: z.enum(['a4', 'letter']).default('a4'),
+  paper: z.enum(paperNames).default('a4'),
   /** Where people can sign online; printed with a QR code where an edition has room. */
   'sign-url': z
     .url({ protocol: /^https?$/ })

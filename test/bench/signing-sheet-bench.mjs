@@ -2,7 +2,8 @@
 // @ts-check
 /**
  * Benchmark: a copy of source/ whose signatory list holds 10,000 generated names (Chinese,
- * English and both); the signing sheet made alone, then a real `charter build` of it. Prints
+ * English and both); the signing sheet made alone (`charter build --only signing-sheet`),
+ * then a real `charter build` of every edition. Prints
  * for each the wall time and the peak memory (charter and every Chromium process it starts,
  * summed), and the sheet's pages. Run with `npm run bench:signing-sheet [-- COUNT]`.
  * Linux only: memory is read from /proc. Compile first (`npm run compile`).
@@ -27,7 +28,7 @@ try {
   console.log(`signatories        ${count}`)
   console.log(`machine            ${cpus().length} cores, ${mb(totalmem())} memory, Node ${process.version}`)
 
-  const alone = await run([path.join(projectRoot, 'test/bench/signing-sheet-alone.mjs'), source, path.join(work, 'sheet.pdf')], work)
+  const alone = await run([path.join(projectRoot, 'bin/charter.js'), 'build', '--only', 'signing-sheet', '--source', source, '--out', path.join(work, 'alone')], work)
   const build = await run([path.join(projectRoot, 'bin/charter.js'), 'build', '--source', source, '--out', path.join(work, 'out')], work)
   const manifest = JSON.parse(await readFile(path.join(work, 'out', 'manifest.json'), 'utf8'))
   const sheet = manifest.artifacts.find((/** @type {{ id: string }} */ entry) => entry.id === 'signing-sheet')

@@ -1,13 +1,21 @@
-/** The `pamphlet` artifact: the rally pamphlet's A5 (or half-letter) pages, in reading order. */
+/**
+ * The `pamphlet` artifact: the rally pamphlet's A5 (or half-letter) pages, in reading order,
+ * padded with blank pages before the back cover to a multiple of 4 (a folded sheet carries
+ * 4 pages), so that the booklet can lay them on sheets as they are.
+ */
+import { applyPdfMetadata, pdfMetadataFor } from '../../pdf/pdf-metadata.js'
+import { loadPdf, savePdf } from '../../pdf/pdf-io.js'
+import { padBeforeBackCover } from '../../pdf/saddle-stitch.js'
 import type { Edition } from '../edition.js'
-import { pamphletPdf } from './pamphlet-pdf.js'
-import { pamphletPageFor } from './render-pamphlet.js'
+import { pamphletPageFor, renderPamphlet } from './render-pamphlet.js'
 
 export const pamphletEdition: Edition = {
   id: 'pamphlet',
-  async produce(context) {
-    const { bytes, pages } = await pamphletPdf(context)
-    const page = pamphletPageFor(context.paper).name
-    return [{ id: 'pamphlet', file: `charter-pamphlet-${page}.pdf`, format: 'pdf', paper: page, pages, bytes }]
+  async produce({ document, fonts, paper, date, printer }) {
+    const pdf = await loadPdf(await printer.print(await renderPamphlet(document, fonts, paper)))
+    padBeforeBackCover(pdf)
+    applyPdfMetadata(pdf, pdfMetadataFor(document, date, 'Pamphlet'))
+    const page = pamphletPageFor(paper).name
+    return [{ id: 'pamphlet', file: `charter-pamphlet-${page}.pdf`, format: 'pdf', paper: page, pages: pdf.getPageCount(), bytes: await savePdf(pdf) }]
   }
 }

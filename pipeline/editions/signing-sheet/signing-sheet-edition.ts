@@ -17,10 +17,8 @@ export const longRoll = 1000
 
 export const signingSheetEdition: Edition = {
   id: 'signing-sheet',
-  async produce({ document: source, fonts, paper, date, printer, options, sheetSignatories }) {
-    // --signatories gives the sheet another list; every other edition keeps the source's.
-    const document = sheetSignatories ? { ...source, signatories: sheetSignatories } : source
-    const roll = sheetRoll(document, options.includePrivate)
+  async produce({ document, fonts, paper, date, printer, options: { signingSheet: options } }) {
+    const roll = sheetRoll(options.signatories, options.includePrivate)
     const sheet: SheetOptions = {
       blankRows: options.blankRows ?? 0,
       contact: options.contact,

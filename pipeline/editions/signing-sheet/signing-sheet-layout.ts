@@ -3,9 +3,7 @@
  * height of a row to sign in, and how many columns the roll of names can take.
  */
 import type { Signatory } from '../../source/signatories-schema.js'
-import type { Paper } from '../../pdf/paper.js'
-
-const pointsPerMm = 72 / 25.4
+import { mm, type Paper } from '../../pdf/paper.js'
 
 /** Page margins in mm; the title and page numbers sit in the top margin. */
 export const sheetMargins = { top: 20, right: 15, bottom: 16, left: 15 }
@@ -24,7 +22,7 @@ const numberWidth = 10
 
 /** More rows than one page can hold below the table header: enough to fill any page. */
 export function rowsBeyondOnePage(paper: Paper): number {
-  const height = paper.height / pointsPerMm - sheetMargins.top - sheetMargins.bottom - blankHeaderHeight
+  const height = paper.height / mm - sheetMargins.top - sheetMargins.bottom - blankHeaderHeight
   return Math.ceil(height / blankRowHeight) + 2
 }
 
@@ -38,7 +36,7 @@ export function rollColumns(names: Signatory[], paper: Paper): number {
   const widths = names.map(nameWidth).sort((a, b) => a - b)
   const typical = widths[Math.min(widths.length - 1, Math.floor(widths.length * 0.9))]
   const emMm = (rollFontSize / 72) * 25.4
-  const lineMm = paper.width / pointsPerMm - sheetMargins.left - sheetMargins.right
+  const lineMm = paper.width / mm - sheetMargins.left - sheetMargins.right
   for (const columns of [4, 3, 2]) {
     if (typical * emMm <= lineMm / columns - numberWidth - 3) return columns
   }

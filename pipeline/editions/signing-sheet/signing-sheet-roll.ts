@@ -3,9 +3,8 @@
  * group to the next. Signatories marked `public: false` are left out unless the sheet is
  * the organisers' own copy (`--include-private`).
  */
-import type { Document } from '../../source/document.js'
 import { publicSignatories } from '../../markup/parallel-html.js'
-import type { Signatory } from '../../source/signatories-schema.js'
+import type { Signatories, Signatory } from '../../source/signatories-schema.js'
 
 export interface SheetRoll {
   groups: Array<{ key: 'organisations' | 'individuals'; list: Signatory[]; /** Number of its first name. */ first: number }>
@@ -15,16 +14,16 @@ export interface SheetRoll {
   holdsPrivate: boolean
 }
 
-/** The roll the sheet prints; `includePrivate` keeps signatories who are not public. */
-export function sheetRoll(document: Document, includePrivate: boolean): SheetRoll {
+/** The roll the sheet prints from `list`; `includePrivate` keeps signatories who are not public. */
+export function sheetRoll(list: Signatories, includePrivate: boolean): SheetRoll {
   const pick = (list: Signatory[]) => (includePrivate ? list : publicSignatories(list))
   const groups: SheetRoll['groups'] = []
   let count = 0
   for (const key of ['organisations', 'individuals'] as const) {
-    const list = pick(document.signatories[key])
-    if (list.length === 0) continue
-    groups.push({ key, list, first: count + 1 })
-    count += list.length
+    const names = pick(list[key])
+    if (names.length === 0) continue
+    groups.push({ key, list: names, first: count + 1 })
+    count += names.length
   }
   const holdsPrivate = groups.some((group) => group.list.some((signatory) => !signatory.public))
   return { groups, count, holdsPrivate }
