@@ -3,10 +3,6 @@
  * function that runs them over a source. The alignment rules (clause numbering, sections,
  * criteria) are not here: loading the Document reports them.
  */
-import type { Root } from 'mdast'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkParse from 'remark-parse'
-import { unified } from 'unified'
 import type { VFile } from 'vfile'
 import { checkSettingsSchema } from '../source/publication-schema.js'
 import type { Source } from '../source/read-source.js'
@@ -35,8 +31,6 @@ export const lintRules: LintRule[] = [
   signatories
 ]
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze()
-
 /** Runs every lint rule over the files of `source`; findings become messages on those files. */
 export async function lintSource(source: Source): Promise<void> {
   const settings = source.publication?.check ?? checkSettingsSchema.parse({})
@@ -49,9 +43,8 @@ export async function lintSource(source: Source): Promise<void> {
   }
   add(source.publicationFile, { kind: 'publication' })
   source.languageFiles.forEach((file, index) => {
-    if (unreadable(file)) return
-    const tree = processor.parse(String(file.value)) as Root
-    add(file, { kind: 'markdown', lang: source.publication?.languages[index], tree })
+    const tree = source.trees[index]
+    if (tree) add(file, { kind: 'markdown', lang: source.publication?.languages[index], tree })
   })
   add(source.signatoriesFile, { kind: 'signatories' })
   if (source.sheetSignatoriesFile) add(source.sheetSignatoriesFile, { kind: 'signatories' })

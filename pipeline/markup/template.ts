@@ -5,24 +5,15 @@
  */
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { Element, Root, RootContent } from 'hast'
-import rehypeStringify from 'rehype-stringify'
+import type { Element, RootContent } from 'hast'
 import type { PrintJob } from '../browser/printer.js'
 import type { BuildFonts } from '../fonts/font-subset.js'
-import { unified } from 'unified'
 import { projectPath } from '../project.js'
 import { cssString, escapeHtml } from './escape.js'
+import { toHtml } from './html.js'
 
 /** The project's templates/ folder. */
 export const templatesFolder = projectPath('templates')
-
-const stringifier = unified().use(rehypeStringify, { characterReferences: { useNamedReferences: false } }).freeze()
-
-/** Serialises hast content to HTML; text is escaped, so names with `<` or `&` print literally. */
-export function toHtml(content: RootContent | RootContent[]): string {
-  const root: Root = { type: 'root', children: Array.isArray(content) ? content : [content] }
-  return stringifier.stringify(root)
-}
 
 /** Reads templates/<name>. */
 export function readTemplate(name: string): Promise<string> {

@@ -3,7 +3,7 @@
  * Returns undefined when any file has an error; the messages are on the source's files.
  */
 import type { Document } from './document.js'
-import { publicSignatories } from '../markup/parallel-html.js'
+import { publicSignatories } from '../markup/signatory-roll.js'
 import { align } from './align.js'
 import { parseLanguage, type ParsedLanguage } from './parse-language.js'
 import type { Source } from './read-source.js'
@@ -13,8 +13,9 @@ export function loadDocument(source: Source): Document | undefined {
   const { publication, signatories } = source
   const languages: ParsedLanguage[] = []
   source.languageFiles.forEach((file, index) => {
-    if (file.messages.some((message) => message.fatal)) return
-    const parsed = parseLanguage(file)
+    const tree = source.trees[index]
+    if (!tree) return
+    const parsed = parseLanguage(file, tree)
     const expected = publication!.languages[index]
     if (parsed.frontMatter && parsed.frontMatter.lang !== expected) {
       fail(file, `Expected \`lang: ${expected}\` (the file's name), found \`${parsed.frontMatter.lang}\``, { line: 2, column: 1 }, 'front-matter-lang')

@@ -3,18 +3,13 @@
  * title, sections of numbered clauses, and the sign-up criteria. Problems in the text
  * become vfile messages at their line and column; nothing here throws for content.
  */
-import type { ElementContent } from 'hast'
 import type { Heading, List, ListItem, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
-import { toHast } from 'mdast-util-to-hast'
-import remarkFrontmatter from 'remark-frontmatter'
-import remarkParse from 'remark-parse'
-import { unified } from 'unified'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
 import type { Fragment, Place } from './document.js'
 import { frontMatterSchema, type FrontMatter } from './source-schema.js'
-import { withinTextLimits, withinTreeLimits } from './markdown-limits.js'
+import { toHast } from './markdown.js'
 import { fail, readYamlData } from './yaml-data.js'
 
 export interface ParsedClause {
@@ -39,15 +34,10 @@ export interface ParsedLanguage {
 /** Clause numbers above this are a typing slip, not a clause (CommonMark allows 9 digits). */
 const largestClauseNumber = 9999
 
-const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze()
-
-/** Parses `file` (its value already decoded) into a ParsedLanguage, reporting problems on it. */
-export function parseLanguage(file: VFile): ParsedLanguage {
+/** Reads `tree`, the Markdown of `file`, into a ParsedLanguage, reporting problems on the file. */
+export function parseLanguage(file: VFile, tree: Root): ParsedLanguage {
   const text = String(file.value)
   const parsed: ParsedLanguage = { file, frontMatter: undefined, title: undefined, sections: [], criteria: undefined }
-  if (!withinTextLimits(file, text)) return parsed
-  const tree = processor.parse(file) as Root
-  if (!withinTreeLimits(file, tree)) return parsed
   const shownPath = file.path
   const placeOf = (node: { position?: { start: { line: number; column: number } } }): Place => ({
     file: shownPath,
@@ -55,7 +45,7 @@ export function parseLanguage(file: VFile): ParsedLanguage {
     column: node.position?.start.column ?? 1
   })
   const fragment = (node: RootContent, content: RootContent[]): Fragment => ({
-    hast: content.flatMap((child) => asContent(toHast(child))),
+    hast: content.flatMap(toHast),
     text: toString(content).replace(/\s+/g, ' ').trim(),
     place: placeOf(node)
   })
@@ -140,11 +130,6 @@ function paragraphsToPhrasing(item: ListItem): RootContent[] {
   return item.children.flatMap((child, index): RootContent[] =>
     child.type === 'paragraph' ? [...(index > 0 ? [{ type: 'break' } as const] : []), ...child.children] : [child]
   )
-}
-
-function asContent(node: ReturnType<typeof toHast>): ElementContent[] {
-  if (node.type === 'root') return node.children as ElementContent[]
-  return node.type === 'doctype' ? [] : [node as ElementContent]
 }
 
 /**

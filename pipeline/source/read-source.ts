@@ -6,7 +6,9 @@
 import { constants } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
 import path from 'node:path'
+import type { Root } from 'mdast'
 import { VFile } from 'vfile'
+import { parseMarkdown } from './markdown.js'
 import { publicationSchema, type Publication } from './publication-schema.js'
 import { signatoriesSchema, type Signatories } from './signatories-schema.js'
 import { SourceFolderError } from '../errors.js'
@@ -18,6 +20,8 @@ export interface Source {
   publication: Publication | undefined
   /** One file per language, in publication order (absent when publication.yaml failed). */
   languageFiles: VFile[]
+  /** Each language file's Markdown, parsed once; undefined where the file could not be read or is past a limit. */
+  trees: Array<Root | undefined>
   signatories: Signatories | undefined
   /** publication.yaml and the signatory list as read, for checks that look at the data's text. */
   publicationFile: VFile
@@ -49,9 +53,10 @@ export async function readSource(folder: string, signatoriesFile?: string): Prom
   const publication = readValue(publicationFile, publicationSchema, 'publication')
   const languageFiles: VFile[] = []
   for (const lang of publication?.languages ?? []) languageFiles.push(await open(`${lang}.md`))
+  const trees = languageFiles.map((file) => (file.messages.some((message) => message.fatal) ? undefined : parseMarkdown(file)))
   const signatoriesSource = await open('signatories.yaml')
   const signatories = readValue(signatoriesSource, signatoriesSchema, 'signatories-schema')
-  const source: Source = { files, publication, languageFiles, signatories, publicationFile, signatoriesFile: signatoriesSource }
+  const source: Source = { files, publication, languageFiles, trees, signatories, publicationFile, signatoriesFile: signatoriesSource }
   if (signatoriesFile) {
     const sheetFile = await open('signatories.yaml', path.resolve(signatoriesFile), 'No such file: check the path given to --signatories')
     source.sheetSignatoriesFile = sheetFile

@@ -6,11 +6,17 @@
  * for columns side by side, so each clause's languages follow one another, each block
  * tagged with its language.
  */
-import type { Element, ElementContent, Root } from 'hast'
-import { toHtml } from 'hast-util-to-html'
+import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
-import { joinedTitle, parallelTitle, type Document, type Parallel } from '../../source/document.js'
-import { languageParts, publisherAndDate, signatoryRoll } from '../../markup/parallel-html.js'
+import { sectionBlock } from '../../markup/clauses.js'
+import { publisherAndDate } from '../../markup/colophon.js'
+import { criteriaByCriterion, criteriaSection } from '../../markup/criteria.js'
+import { titleHeading } from '../../markup/headings.js'
+import { toXhtml } from '../../markup/html.js'
+import { labelParallel, languageLine } from '../../markup/language-parts.js'
+import type { Layout } from '../../markup/layout.js'
+import { signatoryRoll } from '../../markup/signatory-roll.js'
+import { joinedTitle, parallelTitle, type Document } from '../../source/document.js'
 import { localize } from '../../source/publication-schema.js'
 
 /** One XHTML file of the book. */
@@ -40,6 +46,9 @@ export interface EpubContent {
 /** The file the cover image is stored as, inside the content folder. */
 export const coverImageFile = 'cover.png'
 
+/** Each language under the other (a phone is too narrow for columns); headings as one line. */
+const layout: Layout = { headings: 'line', number: 'p', sectionProperties: { 'epub:type': 'bodymatter chapter' } }
+
 /** Builds the chapters and navigation of an EPUB in `document`'s languages. */
 export function epubContent(document: Document): EpubContent {
   const title = joinedTitle(document)
@@ -47,9 +56,9 @@ export function epubContent(document: Document): EpubContent {
   const parts: Array<{ id: string; body: Element; label: ElementContent[] }> = [
     {
       id: 'opening',
-      label: parallelSpans(document, titles),
+      label: languageLine(document, titles),
       body: h('section', { 'epub:type': 'frontmatter titlepage', className: ['opening'] }, [
-        h('h1', { className: ['title'] }, parallelSpans(document, titles)),
+        titleHeading(document, layout, { className: ['title'] }),
         ...document.languages.map(({ lang }) =>
           h('p', { lang, className: ['colophon'] }, [
             ...publisherAndDate(document, lang),
@@ -61,38 +70,21 @@ export function epubContent(document: Document): EpubContent {
     },
     ...document.sections.map((section) => ({
       id: section.id,
-      label: parallelSpans(document, section.heading),
-      body: h('section', { 'epub:type': 'bodymatter chapter', className: ['section'], id: section.id }, [
-        h('h2', parallelSpans(document, section.heading)),
-        ...section.clauses.map((clause) =>
-          h('div', { className: ['clause'], id: `clause-${clause.number}` }, [
-            h('p', { className: ['number'] }, String(clause.number)),
-            ...languageParts(document, clause.text, 'div', 'text')
-          ])
-        )
-      ])
+      label: languageLine(document, section.heading),
+      body: sectionBlock(document, section, layout)
     })),
     ...(document.criteria
-      ? [
-          {
-            id: 'criteria',
-            label: parallelSpans(document, document.criteria.heading),
-            body: h('section', { 'epub:type': 'bodymatter chapter', className: ['criteria'], id: 'criteria' }, [
-              h('h2', parallelSpans(document, document.criteria.heading)),
-              h('ol', document.criteria.items.map((item) => h('li', languageParts(document, item, 'p'))))
-            ])
-          }
-        ]
+      ? [{ id: 'criteria', label: languageLine(document, document.criteria.heading), body: criteriaSection(document, layout, criteriaByCriterion(document, 'p')) }]
       : []),
     {
       id: 'signatories',
-      label: parallelSpans(document, labelled(document, (labels) => labels.signatories)),
+      label: languageLine(document, labelParallel(document, (labels) => labels.signatories)),
       body: withType(signatoryRoll(document), 'backmatter')
     }
   ]
   const chapters: EpubChapter[] = [
     { id: 'cover', title, html: '', coverImage: { src: coverImageFile, alt: title } },
-    ...parts.map(({ id, body }) => ({ id, title, html: xhtml([body]) }))
+    ...parts.map(({ id, body }) => ({ id, title, html: toXhtml([body]) }))
   ]
   const link = (href: string, label: ElementContent[], type?: string) =>
     h('li', [h('a', { href, ...(type ? { 'epub:type': type } : {}) }, label)])
@@ -100,39 +92,19 @@ export function epubContent(document: Document): EpubContent {
   const firstSection = parts.find(({ id }) => id !== 'opening')!
   const landmarks = h('ol', [
     link('cover.xhtml', [{ type: 'text', value: title }], 'cover'),
-    link('opening.xhtml', parallelSpans(document, titles), 'titlepage'),
+    link('opening.xhtml', languageLine(document, titles), 'titlepage'),
     link(`${firstSection.id}.xhtml`, firstSection.label, 'bodymatter'),
     link('signatories.xhtml', parts.at(-1)!.label, 'backmatter')
   ])
-  const tocHeading = parallelSpans(document, titles)
+  const tocHeading = languageLine(document, titles)
   const shown = [...parts.map(({ body }) => body), toc, h('p', tocHeading)]
   return {
     chapters,
-    toc: xhtml([toc]),
-    landmarks: xhtml([landmarks]),
-    tocHeading: xhtml(tocHeading),
+    toc: toXhtml([toc]),
+    landmarks: toXhtml([landmarks]),
+    tocHeading: toXhtml(tocHeading),
     text: title + textOf(shown)
   }
-}
-
-/** Serialises hast so that it is also well-formed XML (void elements closed). */
-function xhtml(content: ElementContent[]): string {
-  const root: Root = { type: 'root', children: content }
-  return toHtml(root, { closeSelfClosing: true, characterReferences: { useNamedReferences: false } })
-}
-
-/** One span per language with a space between, for places that hold one line (nav entries). */
-function parallelSpans(document: Document, parallel: Parallel): ElementContent[] {
-  return languageParts(document, parallel, 'span').flatMap((part, index): ElementContent[] =>
-    index > 0 ? [{ type: 'text', value: ' ' }, part] : [part]
-  )
-}
-
-/** A label of every language as a Parallel, so it renders like the text's own headings. */
-function labelled(document: Document, pick: (labels: Document['languages'][number]['labels']) => string): Parallel {
-  return Object.fromEntries(
-    document.languages.map(({ lang, labels, title }) => [lang, { hast: [{ type: 'text', value: pick(labels) }], text: pick(labels), place: title.place }])
-  )
 }
 
 function withType(element: Element, type: string): Element {

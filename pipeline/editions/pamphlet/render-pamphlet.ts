@@ -11,13 +11,20 @@ import { joinedTitle, type Document } from '../../source/document.js'
 import type { BuildFonts } from '../../fonts/font-subset.js'
 import { keepChineseEndingsTogether } from '../../markup/keep-chinese-endings.js'
 import { keepHyphenatedWords } from '../../markup/keep-hyphenated.js'
-import { cloneContent, languageParts, publisherAndDate, signatoryRoll } from '../../markup/parallel-html.js'
+import { sectionBlock } from '../../markup/clauses.js'
+import { publisherAndDate } from '../../markup/colophon.js'
+import { criteriaByCriterion } from '../../markup/criteria.js'
+import { sectionHeading, titleHeading } from '../../markup/headings.js'
+import type { Layout } from '../../markup/layout.js'
+import { signatoryRoll } from '../../markup/signatory-roll.js'
 import type { Paper } from '../../pdf/paper.js'
 import { localize } from '../../source/publication-schema.js'
 import { signQrCode } from './sign-qr-code.js'
 import { printPage } from '../../markup/template.js'
 
-/** The pamphlet's page: half the sheet it is imposed on (A5 for A4, half-letter for US Letter). */
+/** Each language under the other, its parts apart: an A5 page is too narrow for columns. */
+const layout: Layout = { headings: 'parts', number: 'div' }
+
 /** Past this many signatories the pamphlet prints their count (about 60 names fit an A5 page). */
 const rollLimit = 180
 
@@ -44,30 +51,13 @@ export async function renderPamphlet(document: Document, fonts: BuildFonts, pape
 
   const body: Element[] = [
     h('section', { className: ['cover'] }, [
-      h('div', { className: ['cover-panel'] }, [
-        h('h1', document.languages.map(({ lang, title }) => h('span', { lang }, cloneContent(title))))
-      ]),
+      h('div', { className: ['cover-panel'] }, [titleHeading(document, layout)]),
       h('div', { className: ['cover-foot'] }, document.languages.map(({ lang }) => h('p', { lang }, localize(publication.publisher, lang))))
     ]),
-    ...document.sections.map((section) =>
-      h('section', { className: ['section'], id: section.id }, [
-        h('h2', languageParts(document, section.heading, 'span')),
-        ...section.clauses.map((clause) =>
-          h('div', { className: ['clause'], id: `clause-${clause.number}` }, [
-            h('div', { className: ['number'] }, String(clause.number)),
-            ...languageParts(document, clause.text, 'div', 'text')
-          ])
-        )
-      ])
-    ),
+    ...document.sections.map((section) => sectionBlock(document, section, layout)),
     signatoryRoll(document, { limit: rollLimit }),
     h('section', { className: ['back-cover'] }, [
-      ...(document.criteria
-        ? [
-            h('h2', languageParts(document, document.criteria.heading, 'span')),
-            h('ol', { className: ['criteria'] }, document.criteria.items.map((item) => h('li', languageParts(document, item, 'span'))))
-          ]
-        : []),
+      ...(document.criteria ? [sectionHeading(document, document.criteria.heading, layout), criteriaByCriterion(document, 'span', { className: ['criteria'] })] : []),
       ...(signUrl
         ? [h('div', { className: ['sign'] }, [h('img', { src: qrAsset, alt: '' }), h('a', { href: signUrl, className: ['sign-url'] }, signUrl)])]
         : []),

@@ -5,17 +5,25 @@
  */
 import { h } from 'hastscript'
 import type { Element } from 'hast'
-import { joinedTitle, parallelTitle, type Document } from '../../source/document.js'
-import type { BuildFonts } from '../../fonts/font-subset.js'
-import { cloneContent, languageParts, parallelHeading, publisherAndDate, signatoryRoll } from '../../markup/parallel-html.js'
-import type { Paper } from '../../pdf/paper.js'
-import { localize } from '../../source/publication-schema.js'
-import { cssString } from '../../markup/escape.js'
-import { pageCountersInEvery, printPage } from '../../markup/template.js'
 import type { PrintJob } from '../../browser/printer.js'
-import { headingTitles } from '../../pdf/pdf-outline.js'
+import type { BuildFonts } from '../../fonts/font-subset.js'
+import { sectionBlock } from '../../markup/clauses.js'
+import { publisherAndDate } from '../../markup/colophon.js'
+import { criteriaSection, criteriaSideBySide } from '../../markup/criteria.js'
+import { cssString } from '../../markup/escape.js'
+import { titleHeading } from '../../markup/headings.js'
 import { keepChineseEndingsTogether } from '../../markup/keep-chinese-endings.js'
 import { keepHyphenatedWords } from '../../markup/keep-hyphenated.js'
+import type { Layout } from '../../markup/layout.js'
+import { signatoryRoll } from '../../markup/signatory-roll.js'
+import { pageCountersInEvery, printPage } from '../../markup/template.js'
+import { headingTitles } from '../../pdf/pdf-outline.js'
+import type { Paper } from '../../pdf/paper.js'
+import { joinedTitle, type Document } from '../../source/document.js'
+import { localize } from '../../source/publication-schema.js'
+
+/** Languages side by side, each clause and heading a row of the grid; headings as one line, which is what the bookmarks say. */
+const layout: Layout = { headings: 'line', labelHeadings: true, pairs: true, number: 'div' }
 
 /** Past this many signatories the reading edition prints their count; see signatoryRoll(). */
 export const rollLimit = 600
@@ -24,34 +32,9 @@ export const rollLimit = 600
 export async function renderReading(document: Document, fonts: BuildFonts, paper: Paper): Promise<{ job: PrintJob; headings: string[] }> {
   const primary = document.languages[0].lang
   const body: Element[] = [
-    h('header', { className: ['title-block'] }, [
-      parallelHeading(document, 'h1', parallelTitle(document)),
-    ]),
-    ...document.sections.map((section) =>
-      h('section', { className: ['section'], id: section.id }, [
-        parallelHeading(document, 'h2', section.heading, { className: ['pair', 'section-heading'] }),
-        ...section.clauses.map((clause) =>
-          h('div', { className: ['pair', 'clause'], id: `clause-${clause.number}` }, [
-            h('div', { className: ['number'] }, String(clause.number)),
-            ...languageParts(document, clause.text, 'div', 'text')
-          ])
-        )
-      ])
-    ),
-    ...(document.criteria
-      ? [
-          h('section', { className: ['criteria'], id: 'criteria' }, [
-            parallelHeading(document, 'h2', document.criteria.heading, { className: ['pair', 'section-heading'] }),
-            h(
-              'div',
-              { className: ['pair'] },
-              [h('div', { className: ['number'] }), ...document.languages.map(({ lang }) =>
-                h('ol', { lang, className: ['text'] }, document.criteria!.items.map((item) => h('li', cloneContent(item[lang]))))
-              )]
-            )
-          ])
-        ]
-      : []),
+    h('header', { className: ['title-block'] }, [titleHeading(document, layout)]),
+    ...document.sections.map((section) => sectionBlock(document, section, layout)),
+    ...(document.criteria ? [criteriaSection(document, layout, criteriaSideBySide(document, layout))] : []),
     signatoryRoll(document, { limit: rollLimit }),
     h('footer', { className: ['colophon'] }, document.languages.map(({ lang }) =>
       h('p', { lang }, publisherAndDate(document, lang, localize(document.publication.rights, lang)))

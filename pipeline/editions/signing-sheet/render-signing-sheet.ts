@@ -10,7 +10,11 @@ import type { PrintJob } from '../../browser/printer.js'
 import { joinedTitle, type Document } from '../../source/document.js'
 import type { BuildFonts } from '../../fonts/font-subset.js'
 import type { Paper } from '../../pdf/paper.js'
-import { cloneContent, parallelLabel, signatoryName } from '../../markup/parallel-html.js'
+import { criteriaItems } from '../../markup/criteria.js'
+import { titleHeading } from '../../markup/headings.js'
+import { cloneContent, labelLine } from '../../markup/language-parts.js'
+import type { Layout } from '../../markup/layout.js'
+import { signatoryName } from '../../markup/signatory-roll.js'
 import type { Signatory } from '../../source/signatories-schema.js'
 import { blankHeaderHeight, blankRowHeight, rollColumns, rollFontSize, sheetMargins } from './signing-sheet-layout.js'
 import type { SheetRoll } from './signing-sheet-roll.js'
@@ -32,9 +36,12 @@ export interface SheetOptions {
 
 type Labels = Document['languages'][number]['labels']
 
+/** The title's languages as parts of their own; the rest of the sheet is its own (tables). */
+const layout: Layout = { headings: 'parts', number: 'div' }
+
 /** Renders the signing sheet to a print job for the browser. */
 export async function renderSigningSheet(document: Document, fonts: BuildFonts, paper: Paper, roll: SheetRoll, options: SheetOptions): Promise<PrintJob> {
-  const label = (pick: (labels: Labels) => string) => parallelLabel(document, pick)
+  const label = (pick: (labels: Labels) => string) => labelLine(document, pick)
   const perLanguage = (make: (lang: string, labels: Labels) => ElementContent[]) =>
     document.languages.map(({ lang, labels }) => h('div', { lang }, make(lang, labels)))
 
@@ -42,13 +49,13 @@ export async function renderSigningSheet(document: Document, fonts: BuildFonts, 
     // Also in the body, bold as in the footer: a margin box only shows glyphs the body has loaded.
     ...(options.organisersCopy ? [h('div', { className: ['organisers-copy'] }, perLanguage((_, labels) => [{ type: 'text', value: labels.signingSheet.organisersCopy }]))] : []),
     h('header', { className: ['title-block'] }, [
-      h('h1', document.languages.map(({ lang, title }) => h('span', { lang }, cloneContent(title)))),
+      titleHeading(document, layout),
       h('p', { className: ['sheet-name'] }, label((labels) => labels.signingSheet.title))
     ]),
     h('section', { className: ['intro'] }, perLanguage((lang, labels) => [
       h('p', { className: ['meaning'] }, labels.signingSheet.meaning),
       ...(document.criteria
-        ? [h('h2', cloneContent(document.criteria.heading[lang])), h('ol', document.criteria.items.map((item) => h('li', cloneContent(item[lang]))))]
+        ? [h('h2', cloneContent(document.criteria.heading[lang])), h('ol', criteriaItems(document, lang))]
         : [])
     ])),
     ...(roll.count > 0 ? [h('h2', { className: ['roll-heading'] }, [...label((labels) => labels.signatories), ` (${roll.count})`])] : []),
@@ -89,7 +96,7 @@ function rollTable(list: Signatory[], first: number, heading: ElementContent[], 
       h('td', { className: ['n'] }, String(first + start + index)),
       h('td', { className: ['name'] }, [
         ...signatoryName(signatory),
-        ...(signatory.public ? [] : [' ', h('span', { className: ['not-public'] }, ['(', ...parallelLabel(document, (labels) => labels.signingSheet.notPublic), ')'])])
+        ...(signatory.public ? [] : [' ', h('span', { className: ['not-public'] }, ['(', ...labelLine(document, (labels) => labels.signingSheet.notPublic), ')'])])
       ])
     ])
     // A short last row gets empty cells, so that its rule runs the full width.

@@ -3,7 +3,7 @@
  * group to the next. Signatories marked `public: false` are left out unless the sheet is
  * the organisers' own copy (`--include-private`).
  */
-import { publicSignatories } from '../../markup/parallel-html.js'
+import { publicSignatories } from '../../markup/signatory-roll.js'
 import type { Signatories, Signatory } from '../../source/signatories-schema.js'
 
 export interface SheetRoll {

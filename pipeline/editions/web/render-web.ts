@@ -7,11 +7,17 @@
  */
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
-import { joinedTitle, parallelTitle, type Document } from '../../source/document.js'
 import type { BuildFonts } from '../../fonts/font-subset.js'
-import { cloneContent, languageParts, publisherAndDate, signatoryRoll } from '../../markup/parallel-html.js'
+import { sectionBlock } from '../../markup/clauses.js'
+import { publisherAndDate } from '../../markup/colophon.js'
+import { criteriaSection, criteriaSideBySide } from '../../markup/criteria.js'
+import { titleHeading } from '../../markup/headings.js'
+import { toHtml } from '../../markup/html.js'
+import type { Layout } from '../../markup/layout.js'
+import { signatoryRoll } from '../../markup/signatory-roll.js'
+import { fillTemplate, fontPlaceholders, readTemplate } from '../../markup/template.js'
+import { joinedTitle, type Document } from '../../source/document.js'
 import { localize } from '../../source/publication-schema.js'
-import { fillTemplate, fontPlaceholders, readTemplate, toHtml } from '../../markup/template.js'
 import { webFonts, type WebFont } from './web-fonts.js'
 
 export interface WebPage {
@@ -20,25 +26,18 @@ export interface WebPage {
   fonts: WebFont[]
 }
 
+/** Side by side on a wide screen (a grid), each language a `.part` the switch can hide. */
+const layout: Layout = { headings: 'parts', partClass: ['part'], pairs: true, number: 'cell' }
+
 /** Renders the web edition of `document`, with its fonts subset to the page's text. */
 export async function renderWeb(document: Document, fonts: BuildFonts): Promise<WebPage> {
   const [template, css] = await Promise.all([readTemplate('web.html'), readTemplate('web.css')])
   const body: Element[] = [
     languageSwitch(document),
-    h('header', { className: ['masthead'] }, [h('h1', languageParts(document, parallelTitle(document), 'span', 'part'))]),
+    h('header', { className: ['masthead'] }, [titleHeading(document, layout)]),
     h('main', [
-      ...document.sections.map((section) =>
-        h('section', { className: ['section'], id: section.id }, [
-          h('h2', { className: ['pair', 'section-heading'] }, [numberCell(), ...languageParts(document, section.heading, 'span', 'part')]),
-          ...section.clauses.map((clause) =>
-            h('div', { className: ['pair', 'clause'], id: `clause-${clause.number}` }, [
-              numberCell(String(clause.number)),
-              ...languageParts(document, clause.text, 'div', 'part text')
-            ])
-          )
-        ])
-      ),
-      ...(document.criteria ? [criteria(document)] : []),
+      ...document.sections.map((section) => sectionBlock(document, section, layout)),
+      ...(document.criteria ? [criteriaSection(document, layout, criteriaSideBySide(document, layout))] : []),
       switchable(signatoryRoll(document))
     ]),
     h('footer', { className: ['colophon'] }, document.languages.map(({ lang }) =>
@@ -93,23 +92,6 @@ function switchRules(document: Document): string {
   return document.languages
     .map(({ lang }) => `body:has(#show-${lang}:checked) .part:not([lang="${lang}"]) { display: none; }`)
     .join('\n')
-}
-
-function criteria(document: Document): Element {
-  const { heading, items } = document.criteria!
-  return h('section', { className: ['criteria'], id: 'criteria' }, [
-    h('h2', { className: ['pair', 'section-heading'] }, [numberCell(), ...languageParts(document, heading, 'span', 'part')]),
-    h('div', { className: ['pair'] }, [
-      numberCell(),
-      ...document.languages.map(({ lang }) => h('ol', { lang, className: ['part', 'text'] }, items.map((item) => h('li', cloneContent(item[lang])))))
-    ])
-  ])
-}
-
-/** The clause number's cell; empty beside headings, so every language keeps its column. A span:
- * a heading holds only phrasing content, and the grid lays it out as a cell all the same. */
-function numberCell(number?: string): Element {
-  return h('span', { className: ['number'], ariaHidden: number === undefined ? 'true' : undefined }, number ?? [])
 }
 
 /** Marks the roll's labels (not the names, which stay in every script) as language parts. */
