@@ -8,6 +8,13 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
 }
 
+/** `value` as XML text, with XML's five named entities: `&amp; &lt; &gt; &quot; &apos;`. */
+export function escapeXmlText(value: string): string {
+  return value.replace(/[&<>"']/g, (character) => xmlEntities[character])
+}
+
+const xmlEntities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' }
+
 /**
  * A CSS string literal holding `value` (for `content:` in page-margin boxes, font names).
  * Quotes, backslashes, line ends, controls and `<` `>` `&` are written as CSS escapes

@@ -1,14 +1,13 @@
 /**
- * Packs an EPUB 3 with epub-gen-memory and our own templates (templates/epub-package.opf,
- * epub-nav.xhtml, epub-chapter.xhtml, epub-style.css), then re-zips it so that the same
- * source gives the same bytes. What epub-gen-memory still gets wrong is put right here:
- * it stamps every zip entry with the time of the build, writes an EPUB 2 toc.ncx carrying
- * a random id, and orders entries as its promises settle. The re-zip writes `mimetype`
- * first and stored, then every entry in a fixed order, each dated `date`.
+ * Packs an EPUB 3: epub-gen-memory renders our templates (templates/epub-package.opf,
+ * epub-nav.xhtml, epub-chapter.xhtml, epub-style.css) with the book's metadata, chapters
+ * and cover, and the files it renders are zipped once, here, so that the same source gives
+ * the same bytes. Its own zip is never made: it would stamp every entry with the time of
+ * the build and order them as its promises settle.
  */
 import { File } from 'node:buffer'
 import { EPub, type Options } from 'epub-gen-memory'
-import JSZip from 'jszip'
+import type JSZip from 'jszip'
 import { writeZip, type ZipEntry } from '../../output/zip-write.js'
 import { joinedTitle, type Document } from '../../source/document.js'
 import type { EpubContent } from './epub-content.js'
@@ -79,13 +78,15 @@ export async function packageEpub(book: EpubBook): Promise<Uint8Array> {
     id: item.id,
     title: item.title,
     filename: `${item.id}.xhtml`,
-    content: item.html,
+    // The chapter's XHTML goes in as `body`, which the template writes as it is: what is
+    // given as `content` epub-gen-memory parses and writes again, every character past
+    // ASCII as a reference (`&#x9999;`) and attributes it does not know dropped.
+    content: '',
+    body: item.html,
     coverImage: item.coverImage
   }))
-  // Rendered, then zipped without compression: the re-zip below compresses every entry once.
   const epub = await new EPub(options as Options, chapters).render()
-  const generated = await epub.generateAsync({ type: 'uint8array', compression: 'STORE' })
-  return rezip(generated, [...chapters.map((item) => `OEBPS/${item.filename}`)], book)
+  return zipBook(epub, chapters.map((item) => `OEBPS/${item.filename}`), book)
 }
 
 /** What the EPUB Accessibility 1.1 metadata says, all of it true of the edition. */
@@ -107,35 +108,29 @@ function accessibility(languages: string[], hongKongGlyphs: boolean) {
   }
 }
 
-/** Re-zips `generated` in a fixed order with fixed dates; drops toc.ncx, adds the fonts. */
-async function rezip(generated: Uint8Array, chapterPaths: string[], book: EpubBook): Promise<Uint8Array> {
-  const source = await JSZip.loadAsync(generated)
+/**
+ * The book's files as epub-gen-memory rendered them (from its archive in memory, never
+ * zipped), zipped once in a fixed order with fixed dates: `mimetype` first and stored, the
+ * package, navigation, stylesheet, chapters and cover, then the fonts. Its EPUB 2 toc.ncx,
+ * which carries a random id, is left out.
+ */
+async function zipBook(epub: EPub, chapterPaths: string[], book: EpubBook): Promise<Uint8Array> {
+  // epub-gen-memory keeps the rendered files in a JSZip of its own, not part of its typed API.
+  const rendered = (epub as unknown as { zip: JSZip }).zip
   const take = async (name: string) => {
-    const entry = source.file(name)
-    if (!entry) throw new Error(`epub-gen-memory did not write ${name}: check its version against package.json`)
+    const entry = rendered.file(name)
+    if (!entry) throw new Error(`epub-gen-memory did not render ${name}: check its version against package.json`)
     return entry.async('uint8array')
   }
   const fixed = ['META-INF/container.xml', 'OEBPS/content.opf', 'OEBPS/toc.xhtml', 'OEBPS/style.css', ...chapterPaths, `OEBPS/${coverImageFile}`]
   const expected = new Set(['mimetype', ...fixed, 'OEBPS/toc.ncx'])
-  const unexpected = Object.values(source.files).filter((entry) => !entry.dir && !expected.has(entry.name))
-  if (unexpected.length > 0) throw new Error(`epub-gen-memory wrote unexpected files: ${unexpected.map((entry) => entry.name).join(', ')}`)
+  const unexpected = Object.values(rendered.files).filter((entry) => !entry.dir && !expected.has(entry.name))
+  if (unexpected.length > 0) throw new Error(`epub-gen-memory rendered unexpected files: ${unexpected.map((entry) => entry.name).join(', ')}`)
 
   const entries: ZipEntry[] = [{ name: 'mimetype', data: 'application/epub+zip', store: true }]
-  for (const name of fixed) entries.push({ name, data: name.endsWith('.xhtml') ? readableText(await take(name)) : await take(name) })
+  for (const name of fixed) entries.push({ name, data: await take(name) })
   for (const font of book.embedded) entries.push({ name: `OEBPS/${font.href}`, data: font.bytes })
   return writeZip(entries, book.date)
-}
-
-/**
- * epub-gen-memory's serialiser writes every non-ASCII character as a reference (`&#x9999;`):
- * valid, but three times the size and unreadable to anyone who opens the file. Characters
- * from U+00A0 up are written back as themselves; markup characters are all below that.
- */
-function readableText(bytes: Uint8Array): string {
-  return new TextDecoder().decode(bytes).replace(/&#x([0-9a-f]+);/gi, (reference, hex: string) => {
-    const codePoint = parseInt(hex, 16)
-    return codePoint >= 0xa0 && codePoint <= 0x10ffff && (codePoint < 0xd800 || codePoint > 0xdfff) ? String.fromCodePoint(codePoint) : reference
-  })
 }
 
 function dedupe(values: Array<{ lang: string; text: string }>) {
