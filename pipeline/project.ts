@@ -16,7 +16,7 @@ function findProjectFolder(start: string): string {
 }
 
 /** charter's own folder. */
-export const projectFolder = findProjectFolder(path.dirname(fileURLToPath(import.meta.url)))
+const projectFolder = findProjectFolder(path.dirname(fileURLToPath(import.meta.url)))
 
 /** A path inside charter's own folder: `projectPath('templates')`. */
 export function projectPath(...parts: string[]): string {

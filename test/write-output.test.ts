@@ -9,7 +9,8 @@ import fs, { open, readdir, readFile, rename, stat, writeFile } from 'node:fs/pr
 import { syncBuiltinESMExports } from 'node:module'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { commitRecord, recoverOutput, writeOutput, type Artifact, type OpenFile } from '../pipeline/output/write-output.js'
+import type { OpenFile } from '../pipeline/output/atomic-file.js'
+import { commitRecord, recoverOutput, writeOutput, type Artifact } from '../pipeline/output/write-output.js'
 import { verifyOutput } from '../pipeline/output/verify.js'
 import { runCharter, temporaryFolder } from './support/run.js'
 

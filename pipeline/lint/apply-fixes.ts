@@ -4,9 +4,9 @@
  * and nothing is re-serialised. Fixed files are written to a temporary file beside them and
  * renamed over the original, so an interrupted fix never leaves half a file.
  */
-import { chmod, rename, stat, writeFile } from 'node:fs/promises'
-import path from 'node:path'
+import { stat } from 'node:fs/promises'
 import type { VFile } from 'vfile'
+import { writeFileAtomically } from '../output/atomic-file.js'
 import { lintRules } from './index.js'
 
 interface Edit {
@@ -46,10 +46,7 @@ export function applyEdits(text: string, edits: Edit[]): string {
   return result + text.slice(at)
 }
 
-/** Writes `text` to `file` (relative to the working folder) through a temporary file and a rename. */
+/** Writes `text` to `file` (relative to the working folder), keeping its mode, atomically. */
 export async function replaceFile(file: string, text: string): Promise<void> {
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.charter-fix`)
-  await writeFile(temporary, text)
-  await chmod(temporary, (await stat(file)).mode)
-  await rename(temporary, file)
+  await writeFileAtomically(file, text, { mode: (await stat(file)).mode & 0o7777 })
 }

@@ -33,7 +33,7 @@ export function fillTemplate(template: string, values: { html?: Record<string, s
  * A `labels.pageOf` pattern ("Page {page} of {pages}") as the value of a CSS `content:`
  * property in a page-margin box: `"Page " counter(page) " of " counter(pages)`.
  */
-export function pageCounterContent(pattern: string): string {
+function pageCounterContent(pattern: string): string {
   return pattern
     .split(/({page}|{pages})/)
     .filter(Boolean)

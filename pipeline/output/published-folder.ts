@@ -36,7 +36,7 @@ const nodeSystem: FolderSystem = {
 const ownDist = projectPath('dist')
 
 /** What an organisers' copy is called, whatever the publication's name and paper. */
-export const organisersCopyName = /-signing-sheet-organisers-[^/\\]*\.pdf$/
+const organisersCopyName = /-signing-sheet-organisers-[^/\\]*\.pdf$/
 
 /**
  * Why `out` may not take the organisers' copy, or undefined when it may. `cwd` is the

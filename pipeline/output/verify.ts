@@ -55,7 +55,7 @@ export async function verifyOutput(folder: string): Promise<VerifyResult> {
   for (const file of await filesUnder(folder)) {
     const name = file.split('/').at(-1)!
     if (listed.has(file) || systemLitter.has(name)) continue
-    const unfinished = file === commitRecord || file.startsWith(stagingPrefix)
+    const unfinished = file === commitRecord || file.startsWith(stagingPrefix) || (file.startsWith(`${commitRecord}.`) && file.endsWith('.charter-tmp'))
     // A stopped build's staging folder is one problem, not one per file in it.
     if (unfinished && problems.some((problem) => problem.kind === 'unfinished' && problem.file === file.split('/')[0])) continue
     problems.push({ kind: unfinished ? 'unfinished' : 'extra', file: unfinished ? file.split('/')[0] : file })

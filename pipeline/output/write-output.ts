@@ -18,9 +18,10 @@
  */
 import { constants } from 'node:fs'
 import { createHash, randomBytes } from 'node:crypto'
-import { access, mkdir, open, readdir, readFile, rename, rm, stat, type FileHandle } from 'node:fs/promises'
+import { access, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { OutputError } from '../errors.js'
+import { writeFileAtomically, writeFlushed, type OpenFile } from './atomic-file.js'
 import { processAlive } from '../system/process-alive.js'
 
 /** One file the build made, in memory until written. */
@@ -88,6 +89,8 @@ export async function recoverOutput(folder: string): Promise<void> {
     else await rm(path.join(folder, commitRecord), { force: true })
   }
   for (const name of await readdir(folder)) {
+    // A commit record half written by a build killed at that moment.
+    if (name.startsWith(`${commitRecord}.`) && name.endsWith('.charter-tmp')) await rm(path.join(folder, name), { force: true })
     // Another build writing into the same folder right now keeps its own.
     const owner = Number(/^\.charter-staging-(\d+)-/.exec(name)?.[1])
     if (name.startsWith(stagingPrefix) && !(owner !== process.pid && processAlive(owner))) {
@@ -95,9 +98,6 @@ export async function recoverOutput(folder: string): Promise<void> {
     }
   }
 }
-
-/** How a file is opened for writing: Node's `open`, or in tests one that fills the disk. */
-export type OpenFile = (file: string, flags: string, mode: number) => Promise<FileHandle>
 
 /**
  * Writes every artifact, then manifest.json, as one move (see the top of this file); returns
@@ -136,16 +136,12 @@ export async function writeOutput(folder: string, artifacts: Artifact[], openFil
       // preview rebuilds on every save, and most of the web edition's fonts do not change).
       // (The organisers' copy is always written again: an older one may be readable by all.)
       if (!artifact.private && (await holds(path.join(folder, artifact.file), artifact.bytes))) continue
-      await writeFlushed(openFile, path.join(staging, artifact.file), artifact.bytes, artifact.private ? 0o600 : 0o666)
+      await writeFlushed(path.join(staging, artifact.file), artifact.bytes, artifact.private ? 0o600 : 0o666, openFile)
       commit.moves.push(artifact.file)
     }
-    if (commit.moves.length > 0 || commit.removals.length > 0) {
-      await writeFlushed(openFile, path.join(folder, `${commit.staging}.json`), new TextEncoder().encode(JSON.stringify(commit)), 0o666)
-      await rename(path.join(folder, `${commit.staging}.json`), path.join(folder, commitRecord))
-    }
+    if (commit.moves.length > 0 || commit.removals.length > 0) await writeFileAtomically(path.join(folder, commitRecord), JSON.stringify(commit), { openFile })
   } catch (error) {
     await rm(staging, { recursive: true, force: true })
-    await rm(path.join(folder, `${commit.staging}.json`), { force: true })
     throw new OutputError(`Cannot write the files into ${folder}: ${whyNot(error)}. Nothing in it was changed. Free some space, or choose another folder with --out DIR.`)
   }
   try {
@@ -210,18 +206,6 @@ async function previousFiles(folder: string): Promise<string[]> {
     return files.filter(safeFileName)
   } catch {
     return []
-  }
-}
-
-/** Writes `bytes` to a new file `file` (and its folders) and flushes it to the disk. */
-async function writeFlushed(openFile: OpenFile, file: string, bytes: Uint8Array, mode: number): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true })
-  const handle = await openFile(file, 'wx', mode)
-  try {
-    await handle.writeFile(bytes)
-    await handle.sync()
-  } finally {
-    await handle.close()
   }
 }
 

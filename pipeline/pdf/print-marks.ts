@@ -14,7 +14,7 @@ export interface MarksGeometry {
 }
 
 /** How far the marks reach in from the top and bottom edges: 9 to 14 mm, below the manual-duplex instruction line. */
-export const markReach = { from: 9 * mm, to: 14 * mm }
+const markReach = { from: 9 * mm, to: 14 * mm }
 
 /**
  * Draws a fold mark down the middle and, when the sheet sits inside the stack

@@ -17,7 +17,7 @@ export interface SheetPlan {
 }
 
 /** The smallest multiple of 4 that holds `pageCount` pages (a folded sheet carries 4). */
-export function paddedPageCount(pageCount: number): number {
+function paddedPageCount(pageCount: number): number {
   return Math.max(4, Math.ceil(pageCount / 4) * 4)
 }
 

@@ -11,7 +11,7 @@ export interface Watcher {
 }
 
 /** How long the folders must stay quiet before the callback runs, in milliseconds. */
-export const settleMs = 30
+const settleMs = 30
 
 /** Calls `onChange` after changes anywhere under `folders` settle; editors' scratch files are ignored. */
 export function watchFolders(folders: string[], onChange: (changed: string[]) => void, wait = settleMs): Watcher {

@@ -14,7 +14,7 @@ import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
 import { fail } from './yaml-data.js'
 
-export const markdownLimits = {
+const markdownLimits = {
   /** Characters in one paragraph (text between blank lines). */
   paragraph: 20_000,
   /** Markup characters (`*` `_` `[` `]` `` ` `` `<`) in one paragraph. */

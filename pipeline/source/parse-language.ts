@@ -56,11 +56,7 @@ export function parseLanguage(file: VFile, tree: Root): ParsedLanguage {
   for (const node of tree.children) {
     if (node.type === 'yaml') {
       const start = node.position!.start
-      parsed.frontMatter = readYamlData(file, node.value, frontMatterSchema, 'front-matter', {
-        line: start.line + 1,
-        column: 1,
-        offset: start.offset! + 4
-      })
+      parsed.frontMatter = readYamlData(file, node.value, frontMatterSchema, 'front-matter', { line: start.line + 1, column: 1 })
     } else if (node.type === 'heading' && node.depth === 1) {
       if (parsed.title) fail(file, 'Unexpected second title (`# `): a language file has one title', placeOf(node), 'single-title')
       else parsed.title = fragment(node, node.children)

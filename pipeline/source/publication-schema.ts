@@ -10,7 +10,7 @@ const text = () => z.string().min(1).max(1000, 'at most 1,000 characters')
 const localized = z.union([text(), z.record(z.string(), text())])
 
 /** Characters of a link to sign that a QR code printed on a pamphlet's back cover still holds readably. */
-export const maxSignUrl = 500
+const maxSignUrl = 500
 
 /** `check:` in publication.yaml: settings of `charter check` (and of the checks `charter build` runs). */
 export const checkSettingsSchema = z

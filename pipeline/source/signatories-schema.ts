@@ -8,7 +8,7 @@ const composed = (name: string) => name.normalize('NFC')
 const maxName = 200
 const tooLong = `a name is at most ${maxName} characters`
 
-export const signatorySchema = z
+const signatorySchema = z
   .object({
     // Composed (NFC): a name typed with combining accents (Nguye\u0302\u0303n) prints the same,
     // but copied from the PDF as 'Nguyễ n', and no search for the name found it.

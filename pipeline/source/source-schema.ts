@@ -20,7 +20,7 @@ export const languageTag = z
 const label = () => z.string().min(1).max(1000, 'a label is at most 1,000 characters')
 
 /** The words the signing sheet prints: what signing means and its column headings. */
-export const signingSheetLabelsSchema = z.object({
+const signingSheetLabelsSchema = z.object({
   /** The sheet's name, under the charter's title: "Signing sheet". */
   title: label(),
   /** One line on what signing means, printed above the sign-up criteria. */
@@ -38,7 +38,7 @@ export const signingSheetLabelsSchema = z.object({
 })
 
 /** The words templates print around the text, in the file's own language. */
-export const labelsSchema = z.object({
+const labelsSchema = z.object({
   /** Heading of the signatory roll. */
   signatories: label(),
   organisations: label(),

@@ -11,10 +11,9 @@ import type { z } from 'zod'
 export interface YamlOrigin {
   line: number
   column: number
-  offset: number
 }
 
-const fileStart: YamlOrigin = { line: 1, column: 1, offset: 0 }
+const fileStart: YamlOrigin = { line: 1, column: 1 }
 
 /**
  * Parses `text` and validates it. Returns the typed value, or undefined after

@@ -77,7 +77,7 @@ export function makeScratchFolder(base = scratchBase()): string {
 const ownerFile = 'charter-owner'
 
 /** Removes scratch folders in `base` whose owner process is gone. Never fails the build. */
-export function removeAbandoned(base: string, alive: (pid: number) => boolean = processAlive): void {
+function removeAbandoned(base: string, alive: (pid: number) => boolean = processAlive): void {
   let names: string[]
   try {
     names = readdirSync(base)

@@ -11,7 +11,7 @@ import type { BuildFonts } from '../../fonts/font-subset.js'
 import { printPage } from '../../markup/template.js'
 
 /** The cover's size in pixels: 2:3, as e-book shops and readers expect, and small as a PNG. */
-export const coverSize = { width: 1200, height: 1800 }
+const coverSize = { width: 1200, height: 1800 }
 
 /** Renders the cover of each edition, in its `document`'s languages, to PNG bytes: one page load for all. */
 export async function renderCovers(documents: Document[], fonts: BuildFonts, printer: Printer): Promise<Uint8Array[]> {

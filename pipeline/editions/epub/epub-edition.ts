@@ -52,7 +52,7 @@ async function makeBook(context: EditionContext, book: Book, covers: Promise<Uin
  * take it for the bilingual one. Its identifier is a name-based UUID (version 5) made from
  * the publication's identifier and the language, so it too stays the same across builds.
  */
-export function derivedIdentifier(identifier: string, languages: string[]): string {
+function derivedIdentifier(identifier: string, languages: string[]): string {
   const digest = createHash('sha1').update(`${identifier}#${languages.join('+')}`).digest()
   digest[6] = (digest[6] & 0x0f) | 0x50
   digest[8] = (digest[8] & 0x3f) | 0x80

@@ -13,7 +13,7 @@ import { rowsBeyondOnePage } from './signing-sheet-layout.js'
 import { sheetRoll } from './signing-sheet-roll.js'
 
 /** Names past which the rows to sign in start on a page of their own (about ten pages of roll). */
-export const longRoll = 1000
+const longRoll = 1000
 
 export const signingSheetEdition: Edition = {
   id: 'signing-sheet',

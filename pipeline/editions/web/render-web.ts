@@ -62,7 +62,7 @@ export async function renderWeb(document: Document, fonts: BuildFonts): Promise<
 }
 
 /** The name of a language in itself (`English`, `中文`), from the runtime's CLDR data. */
-export function languageName(lang: string): string {
+function languageName(lang: string): string {
   const base = new Intl.Locale(lang).language
   return new Intl.DisplayNames([lang], { type: 'language' }).of(base) ?? lang
 }
