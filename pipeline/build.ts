@@ -41,8 +41,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   loading.catch(() => undefined)
   try {
     // The organisers' copy never among the published files, nor they beside it.
-    const refused = await (options.includePrivate ? organisersCopyRefusal(options.out) : publicBuildRefusal(options.out))
-    if (refused) throw new UsageError(options.includePrivate ? `--include-private: ${refused}` : refused)
+    await refuseOutputFolder(options)
     const source = await step('read', readSource(options.source, options.signatories))
     const document = loadDocument(source)
     await step('check', lintSource(source))
@@ -50,6 +49,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     const date = buildDate(document.publication)
     await prepareOutput(options.out)
+    // Finishing a stopped build's moves may have brought files in: look again.
+    await refuseOutputFolder(options)
     // The fonts are cut once, for every page printed, from the public source only: a private
     // signatory's characters in them would change the glyph numbers of every public PDF.
     const fonts = new BuildFonts(await loadFonts(), publicText(source, document))
@@ -67,6 +68,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } finally {
     if (owned) await closeQuietly(opening)
   }
+}
+
+/** Throws UsageError when the output folder may not take this build (see output/published-folder.ts). */
+async function refuseOutputFolder({ includePrivate, out }: BuildOptions): Promise<void> {
+  const refused = await (includePrivate ? organisersCopyRefusal(out) : publicBuildRefusal(out))
+  if (refused) throw new UsageError(includePrivate ? `--include-private: ${refused}` : refused)
 }
 
 async function closeQuietly(opening: Promise<Printer>) {

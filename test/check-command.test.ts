@@ -132,3 +132,21 @@ describe('charter check', async () => {
     expect(source.files.flatMap((file) => file.messages)).toEqual([])
   })
 })
+
+describe('a report of very many findings', () => {
+  it('lists 500 of one rule in a file and says how many more, while --fix mends them all', async () => {
+    const { folder, run } = await checkFixture('cjk-punctuation-width')
+    const file = path.join(folder, 'zh-Hant-HK.md')
+    await writeFile(file, (await readFile(file, 'utf8')).replace(/^1\. /m, `1. ${'香港,'.repeat(1200)}人。`))
+    const started = performance.now()
+    const result = await run([])
+    // Laid out in full, 1,200 findings took the reporter seconds (it measures every line against every other).
+    expect(performance.now() - started).toBeLessThan(5_000)
+    const listed = result.stderr.split('\n').filter((line) => /Unexpected ASCII `,`/.test(line))
+    expect(listed).toHaveLength(500)
+    const more = /^\d+:\d+ +error +…and (\d+) more of the same from here on \(`cjk-punctuation-width`\), not listed +cjk-punctuation-width +charter$/m.exec(result.stderr)
+    expect(Number(more?.[1])).toBeGreaterThanOrEqual(700)
+    await run(['--fix'])
+    expect(await readFile(file, 'utf8')).toContain(`1. ${'香港，'.repeat(1200)}人。`)
+  })
+})

@@ -5,7 +5,8 @@
  * folder moves as a whole: a full disk changes nothing, and a build killed while moving its
  * files into place is finished by the next; `charter verify` tells which folder is which.
  */
-import fs, { open, readdir, readFile, rename, stat, writeFile } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import fs, { mkdir, open, readdir, readFile, rename, rm, stat, symlink, writeFile } from 'node:fs/promises'
 import { syncBuiltinESMExports } from 'node:module'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -144,3 +145,52 @@ describe('charter verify', () => {
 function first3(): Artifact[] {
   return [file('a.pdf', 'A', 'pdf'), file('web/index.html', 'W', 'html'), file('web/fonts/f.woff2', 'F')]
 }
+
+describe('writeOutput() and recoverOutput() never write or remove outside the output folder', () => {
+  /** An output folder beside a folder of someone else's, `victim/`, holding `notes.txt`. */
+  async function setting() {
+    const root = await temporaryFolder()
+    const out = path.join(root, 'out')
+    const victim = path.join(root, 'victim')
+    await mkdir(victim)
+    await writeFile(path.join(victim, 'notes.txt'), 'mine')
+    await writeOutput(out, [file('a.pdf', 'A', 'pdf'), file('web/index.html', 'W', 'html')])
+    return { root, out, victim }
+  }
+
+  it('refuses a commit record whose staging folder is a link, and moves nothing', async () => {
+    const { out, victim } = await setting()
+    await mkdir(path.join(victim, 'private'))
+    await writeFile(path.join(victim, 'private', 'charter-signing-sheet-organisers-a4.pdf'), 'names')
+    await symlink(victim, path.join(out, '.charter-staging-1-deadbeef'))
+    await writeFile(path.join(out, commitRecord), JSON.stringify({ staging: '.charter-staging-1-deadbeef', moves: ['private/charter-signing-sheet-organisers-a4.pdf'], removals: [] }))
+    await expect(recoverOutput(out)).rejects.toThrow(/holds \.charter-staging-1-deadbeef, a link or a file where charter keeps a folder/)
+    expect(await readFile(path.join(victim, 'private', 'charter-signing-sheet-organisers-a4.pdf'), 'utf8')).toBe('names')
+    expect(existsSync(path.join(out, 'private'))).toBe(false)
+  })
+
+  it('refuses moves and removals through a link in the output folder', async () => {
+    const { out, victim } = await setting()
+    await symlink(victim, path.join(out, 'home'))
+    await mkdir(path.join(out, '.charter-staging-1-cafe', 'home', '.ssh'), { recursive: true })
+    await writeFile(path.join(out, '.charter-staging-1-cafe', 'home', '.ssh', 'authorized_keys'), 'key')
+    await writeFile(path.join(out, commitRecord), JSON.stringify({ staging: '.charter-staging-1-cafe', moves: ['home/.ssh/authorized_keys'], removals: ['home/notes.txt'] }))
+    await expect(recoverOutput(out)).rejects.toThrow(/holds home, a link or a file where charter keeps a folder/)
+    expect(await readdir(victim)).toEqual(['notes.txt'])
+  })
+
+  it("refuses to remove a last build's file, or to write one, through a link", async () => {
+    const { out, victim } = await setting()
+    // The last build's manifest names home/notes.txt, a file this build does not make.
+    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8'))
+    manifest.artifacts.push({ file: 'home/notes.txt' })
+    await writeFile(path.join(out, 'manifest.json'), JSON.stringify(manifest))
+    await symlink(victim, path.join(out, 'home'))
+    await expect(writeOutput(out, [file('a.pdf', 'B', 'pdf')])).rejects.toThrow(/holds home, a link/)
+    expect(await readFile(path.join(victim, 'notes.txt'), 'utf8')).toBe('mine')
+    await rm(path.join(out, 'web'), { recursive: true })
+    await symlink(victim, path.join(out, 'web'))
+    await expect(writeOutput(out, [file('web/index.html', 'X', 'html')])).rejects.toThrow(/holds web, a link/)
+    expect(await readdir(victim)).toEqual(['notes.txt'])
+  })
+})

@@ -1,9 +1,9 @@
 /** `charter build`: every edition from the source folder into the output folder. */
-import { reporter } from 'vfile-reporter'
 import type { ManifestEntry } from '../output/write-output.js'
 import { buildFlags, buildOptionsSchema } from '../build-options.js'
 import { commandHelp, type Command } from './command.js'
 import { parseFlags } from './flags.js'
+import { reportProblems } from './report.js'
 
 export const buildCommand: Command = {
   name: 'build',
@@ -21,7 +21,7 @@ export const buildCommand: Command = {
     // Text warnings are named in one line per file; errors show in full, so what stopped
     // a build is not lost among the kept slips.
     const warnings = takeLintWarnings(result.files)
-    const report = reporter(result.files, { quiet: true })
+    const report = reportProblems(result.files)
     if (report) stderr.write(report + '\n')
     if (warnings.length > 0) {
       const command = options.source === 'source' ? 'npx charter check' : `npx charter check --source ${options.source}`

@@ -1,8 +1,8 @@
 /** `charter check`: every rule over the source text, with `--fix` for the safe mends. */
-import { reporter } from 'vfile-reporter'
 import { checkFlags, checkOptionsSchema } from './check-options.js'
 import { commandHelp, type Command } from './command.js'
 import { parseFlags } from './flags.js'
+import { reportProblems } from './report.js'
 
 export const checkCommand: Command = {
   name: 'check',
@@ -16,7 +16,7 @@ The rules and the publication.yaml setting \`check: { han-latin-spacing: never }
     const [{ check }, { failed }] = await Promise.all([import('../check.js'), import('../lint/index.js')])
     const result = await check(options)
     for (const [file, count] of result.fixed) stdout.write(`Fixed ${count} ${count === 1 ? 'place' : 'places'} in ${file}\n`)
-    const report = reporter(result.files, { quiet: true, color: 'isTTY' in stderr && stderr.isTTY === true })
+    const report = reportProblems(result.files, { color: 'isTTY' in stderr && stderr.isTTY === true })
     if (report) stderr.write(report + '\n')
     return failed(result.files, options.frail) ? 1 : 0
   }

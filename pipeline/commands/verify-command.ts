@@ -8,6 +8,7 @@ import { parseFlags } from './flags.js'
 const words = {
   missing: 'missing: listed in manifest.json, but not in the folder',
   changed: 'changed: not the file the build made (its sha256 differs)',
+  link: 'a link: the folder holds a link to a file elsewhere, not the file',
   extra: 'extra: in the folder, but not in manifest.json',
   unfinished: 'unfinished: a build was stopped while it wrote this folder; build again to finish'
 }

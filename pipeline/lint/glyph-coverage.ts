@@ -17,7 +17,7 @@ import type { FontFace } from '../fonts/fonts.js'
  * (controls, noncharacters, half a surrogate pair, U+FFFD): the invisible-character and
  * signatories rules name those.
  */
-const invisible = /[\s\p{Cc}\p{Cf}\p{Cs}\p{Noncharacter_Code_Point}\uFE00-\uFE0F\uFFFD]/u
+const invisible = /[\s\p{Cc}\p{Cf}\p{Cs}\p{Noncharacter_Code_Point}\p{Default_Ignorable_Code_Point}\uFE00-\uFE0F\uFFFD]/u
 
 export const glyphCoverage: LintRule = {
   id: 'glyph-coverage',
@@ -29,7 +29,7 @@ export const glyphCoverage: LintRule = {
     const families = coverage.families(roles).join(' or ')
     // A run of missing characters (a name in a script the fonts lack, say), spaces between
     // them included, is one message: an Arabic name was seven.
-    const say = (run: string, start: number, end: number) => {
+    const say = (run: string, start: number, end: number, whole: [number, number] | undefined) => {
       const characters = [...run].filter((character) => !invisible.test(character))
       const shown = characters.length > maxShown ? `${characters.slice(0, maxShown).join('')}…` : run
       const codes = characters.slice(0, maxShown).map(codeOf).join(' ') + (characters.length > maxShown ? ` and ${characters.length - maxShown} more` : '')
@@ -38,9 +38,11 @@ export const glyphCoverage: LintRule = {
         : characters.length === 1
           ? `Character \`${shown}\` (${codes}) is not in the project's fonts (${families}): it would print as a box or in another font`
           : `Characters \`${shown}\` (${codes}) are not in the project's fonts (${families}): they would print as boxes or in another font`
-      report(target, this, reason, start, end)
+      // A private name's message points at the whole name: where its missing characters sit would tell of them.
+      const [from, to] = privateName(target, start) && whole ? whole : [start, end]
+      report(target, this, reason, from, to)
     }
-    const look = ({ text, at }: PrintedPart) => {
+    const look = ({ text, at, whole }: PrintedPart) => {
       let run: { start: number; end: number } | undefined
       let index = 0
       for (const character of text) {
@@ -50,12 +52,12 @@ export const glyphCoverage: LintRule = {
           if (run) run.end = end
           else run = { start: index, end }
         } else if (run && !/[ \u00A0]/.test(character)) {
-          say(text.slice(run.start, run.end), at(run.start), at(run.end))
+          say(text.slice(run.start, run.end), at(run.start), at(run.end), whole)
           run = undefined
         }
         index = end
       }
-      if (run) say(text.slice(run.start, run.end), at(run.start), at(run.end))
+      if (run) say(text.slice(run.start, run.end), at(run.start), at(run.end), whole)
     }
     for (const part of printedParts(target)) look(part)
   }
@@ -68,6 +70,8 @@ const maxShown = 12
 interface PrintedPart {
   text: string
   at(index: number): number
+  /** Where the whole part stands (a YAML string, quotes and all). */
+  whole?: [number, number]
 }
 
 /**
@@ -96,10 +100,11 @@ function printedParts(target: LintTarget): PrintedPart[] {
 /** A YAML string as it prints; its characters stand where typed, or all at the string when it holds escapes. */
 function yamlPart(string: YamlString): PrintedPart {
   const quoted = /^["']/.test(string.raw) ? 1 : 0
+  const whole: [number, number] = [string.offset, string.offset + string.raw.length]
   if (string.raw.slice(quoted, quoted + string.value.length) === string.value) {
-    return { text: string.value, at: (index) => string.offset + quoted + index }
+    return { text: string.value, at: (index) => string.offset + quoted + index, whole }
   }
-  return { text: string.value, at: (index) => (index === 0 ? string.offset : string.offset + string.raw.length) }
+  return { text: string.value, at: (index) => (index === 0 ? string.offset : string.offset + string.raw.length), whole }
 }
 
 /** Whether `offset` in a signatory list lies in an entry marked `public: false`. */

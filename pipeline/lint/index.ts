@@ -54,9 +54,12 @@ export async function lintSource(source: Source): Promise<void> {
   }
 }
 
-/** A file that could not be read, or is past a limit (`source-*` rules): no rule looks at it. */
+/**
+ * A file that could not be read, is past a limit (`source-*` rules) or is not YAML the
+ * build can use (`yaml-syntax`): no rule looks at it, since what it holds is not known.
+ */
 function unreadable(file: VFile): boolean {
-  return file.messages.some((message) => /^source-/.test(message.ruleId ?? ''))
+  return file.messages.some((message) => /^source-|^yaml-syntax$/.test(message.ruleId ?? ''))
 }
 
 /** Whether any of `files` has an error (or, when `frail`, any warning). */

@@ -35,15 +35,44 @@ const names: Record<string, string> = {
   '\u2066': 'left-to-right isolate',
   '\u2067': 'right-to-left isolate',
   '\u2068': 'first strong isolate',
-  '\u2069': 'pop directional isolate'
+  '\u2069': 'pop directional isolate',
+  '\u200C': 'zero-width non-joiner',
+  '\u200D': 'zero-width joiner',
+  '\u2028': 'line separator',
+  '\u2029': 'paragraph separator'
 }
 
-const invisible = /[\u00AD\u180E\u200B\u2060-\u2064\uFEFF]/
-const direction = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/
+/** What an invisible character is, for a message. */
+function nameOf(character: string): string {
+  const codePoint = character.codePointAt(0)!
+  if (names[character]) return names[character]
+  if (codePoint >= 0xe0000 && codePoint <= 0xe007f) return 'tag character, which can spell a text no one sees'
+  if ([0x115f, 0x1160, 0x3164, 0xffa0].includes(codePoint)) return 'Hangul filler'
+  return 'a format character'
+}
+
+const direction = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u
+/**
+ * Everything Unicode says to draw nothing for (Default_Ignorable_Code_Point: zero-width
+ * spaces and joiners, soft hyphen, tag characters that can spell a hidden text, fillers),
+ * the interlinear annotation and musical format marks, and line and paragraph separators.
+ * Variation selectors are not among them: they choose a glyph (a CJK character's variant).
+ */
+const invisible = /(?![\uFE00-\uFE0F\u{E0100}-\u{E01EF}])[\p{Default_Ignorable_Code_Point}\uFFF9-\uFFFB\u{1D173}-\u{1D17A}\u2028\u2029]/u
 /** Controls (but tab and line ends), noncharacters, lone surrogates and U+FFFD. */
 const broken = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFDD0-\uFDEF\uFFFD\uFFFE\uFFFF\p{Noncharacter_Code_Point}]|\p{Surrogate}/u
 
-const anyUnprintable = new RegExp(`${invisible.source}|${direction.source}|${broken.source}`, 'gu')
+const anyUnprintable = new RegExp(`${direction.source}|${invisible.source}|${broken.source}`, 'gu')
+
+/**
+ * Joiners and Mongolian's variation selectors are spelling in the scripts that use them
+ * (a ZWNJ in Persian, a ZWJ in Devanagari, a selector after a Mongolian letter): there, between
+ * two letters of such a script, they are left alone.
+ */
+const joinerUsers = /(?![\p{Script=Latin}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Cyrillic}\p{Script=Greek}])[\p{L}\p{M}]/u
+const spelling = (character: string, before: string | undefined) =>
+  (/[\u200C\u200D]/.test(character) && before !== undefined && joinerUsers.test(before)) ||
+  (/[\u180B-\u180F]/.test(character) && before !== undefined && /\p{Script=Mongolian}/u.test(before))
 
 /**
  * The unprintable characters of `text`, in order. `allowed` are characters the caller
@@ -54,10 +83,11 @@ export function findUnprintable(text: string, allowed: RegExp = /[\t\n\r]/): Unp
   for (const match of text.matchAll(anyUnprintable)) {
     const character = match[0]
     if (allowed.test(character)) continue
-    const kind = invisible.test(character) ? 'invisible' : direction.test(character) ? 'direction' : 'broken'
+    if (spelling(character, [...text.slice(Math.max(0, match.index - 2), match.index)].at(-1))) continue
+    const kind = direction.test(character) ? 'direction' : invisible.test(character) ? 'invisible' : 'broken'
     const code = codeOf(character)
     const label =
-      kind !== 'broken' ? `invisible character ${code} (${names[character] ?? 'invisible operator'})`
+      kind !== 'broken' ? `invisible character ${code} (${nameOf(character)})`
       : character === '\uFFFD' ? `replacement character ${code} (\uFFFD)`
       : /\p{Cc}/u.test(character) ? `control character ${code}`
       : /\p{Surrogate}/u.test(character) ? `lone surrogate ${code} (half of a character written in two parts)`

@@ -91,7 +91,9 @@ export function privateEntryAt(text: string, offset: number): boolean {
       for (const pair of doc.contents.items) {
         if (!isSeq(pair.value)) continue
         for (const entry of pair.value.items) {
-          if (isMap(entry) && (entry.get('public') as unknown) === false && entry.range) ranges.push([entry.range[0], entry.range[1]])
+          // Anything but a plain `true` (or none) counts as private: better a name unshown than shown.
+          const flag = isMap(entry) ? (entry.get('public') as unknown) : true
+          if (isMap(entry) && flag !== true && flag !== undefined && entry.range) ranges.push([entry.range[0], entry.range[1]])
         }
       }
     }

@@ -59,11 +59,19 @@ export async function organisersCopyRefusal(out: string, cwd = process.cwd(), fs
   }
 }
 
-/** Why a public build may not write into `out` (it holds an organisers' copy), or undefined. */
+/**
+ * Why a public build may not write into `out`, or undefined: it holds an organisers' copy
+ * somewhere below it (through links to folders too, which an upload may follow), or it is
+ * too large to be sure it holds none.
+ */
 export async function publicBuildRefusal(out: string, cwd = process.cwd(), fs: FolderSystem = nodeSystem): Promise<string | undefined> {
-  const found = await findOrganisersCopy(path.resolve(cwd, out), fs, 3)
+  const folder = path.resolve(cwd, out)
+  const found = await findOrganisersCopy(folder, fs)
+  if (found === 'too many') {
+    return `${out} holds more than ${count(searchLimit)} files, too many to make sure that no organisers' copy is among them: build into a folder of its own, such as --out dist`
+  }
   if (!found) return undefined
-  return `${out} holds the organisers' copy (${path.relative(path.resolve(cwd, out), found)}), which names people who must not be named: move it somewhere private first, or choose another folder with --out DIR`
+  return `${out} holds the organisers' copy (${path.relative(folder, found)}), which names people who must not be named: move it somewhere private first, or choose another folder with --out DIR`
 }
 
 interface ResolvedFolder {
@@ -132,22 +140,33 @@ async function holdsPublicBuild(folder: string, fs: FolderSystem): Promise<boole
   }
 }
 
+/** Entries looked at, at most, for an organisers' copy below an output folder (one holds a few dozen). */
+const searchLimit = 100_000
+
 /**
- * An organisers' copy in `folder` or its sub-folders (`depth` levels), if any. Looks at
- * 5,000 entries at most: an output folder holds a few dozen, and `--out .` in a home
- * folder must not read the whole disk.
+ * An organisers' copy anywhere below `folder` (links to folders followed, each folder once),
+ * undefined when there is none, or `too many` when the folder holds more than `searchLimit`
+ * entries: then the build is refused rather than risk it.
  */
-async function findOrganisersCopy(folder: string, fs: FolderSystem, depth: number, budget = { entries: 5000 }): Promise<string | undefined> {
-  const names = await fs.readdir(folder).catch(() => [] as string[])
-  budget.entries -= names.length
-  for (const name of names) if (organisersCopyName.test(name)) return path.join(folder, name)
-  if (depth === 0) return undefined
-  for (const name of names) {
-    if (budget.entries <= 0) return undefined
-    const child = path.join(folder, name)
-    if (!(await fs.stat(child).catch(() => undefined))?.isDirectory()) continue
-    const found = await findOrganisersCopy(child, fs, depth - 1, budget)
-    if (found) return found
+async function findOrganisersCopy(folder: string, fs: FolderSystem): Promise<string | undefined | 'too many'> {
+  const seen = new Set<string>()
+  const pending = [folder]
+  let entries = 0
+  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+    const info = await fs.stat(next).catch(() => undefined)
+    if (!info?.isDirectory()) continue
+    const identity = `${info.dev}:${info.ino}`
+    if (seen.has(identity)) continue
+    seen.add(identity)
+    const names = await fs.readdir(next).catch(() => [] as string[])
+    entries += names.length
+    if (entries > searchLimit) return 'too many'
+    for (const name of names) {
+      if (organisersCopyName.test(name)) return path.join(next, name)
+      pending.push(path.join(next, name))
+    }
   }
   return undefined
 }
+
+const count = (value: number) => new Intl.NumberFormat('en-US').format(value)

@@ -5,13 +5,13 @@
  * build stopped half-way through writing it.
  */
 import { createHash } from 'node:crypto'
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { lstat, readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { commitRecord, safeFileName, stagingPrefix } from './write-output.js'
 
 /** One way a folder differs from its manifest. */
 export interface VerifyProblem {
-  kind: 'missing' | 'changed' | 'extra' | 'unfinished'
+  kind: 'missing' | 'changed' | 'link' | 'extra' | 'unfinished'
   /** `/`-separated, relative to the folder. */
   file: string
 }
@@ -43,6 +43,11 @@ export async function verifyOutput(folder: string): Promise<VerifyResult> {
   const problems: VerifyProblem[] = []
   for (const entry of entries) {
     const file = path.join(folder, ...entry.file.split('/'))
+    // A link to a file elsewhere is not the file: a copy holds the files themselves.
+    if ((await lstat(file).catch(() => undefined))?.isSymbolicLink()) {
+      problems.push({ kind: 'link', file: entry.file })
+      continue
+    }
     const info = await stat(file).catch(() => undefined)
     if (!info?.isFile()) {
       problems.push({ kind: 'missing', file: entry.file })

@@ -18,7 +18,7 @@
  */
 import { constants } from 'node:fs'
 import { createHash, randomBytes } from 'node:crypto'
-import { access, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
+import { access, lstat, mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { OutputError } from '../errors.js'
 import { writeFileAtomically, writeFlushed, type OpenFile } from './atomic-file.js'
@@ -130,6 +130,8 @@ export async function writeOutput(folder: string, artifacts: Artifact[], openFil
     removals: previous.filter((file) => file.includes('/') && !written.has(file))
   }
   const staging = path.join(folder, commit.staging)
+  for (const artifact of artifacts) await checkInside(folder, artifact.file)
+  for (const file of commit.removals) await checkInside(folder, file)
   try {
     for (const artifact of [...deepestFirst, { file: 'manifest.json', bytes: manifest, private: false }]) {
       // A file already holding these bytes is left alone: no rewrite, no flush to disk (the
@@ -152,13 +154,27 @@ export async function writeOutput(folder: string, artifacts: Artifact[], openFil
   return entries
 }
 
-/** Makes the moves of `commit` that are not made yet, the removals, then removes its record and staging folder. */
+/**
+ * Makes the moves of `commit` that are not made yet, the removals, then removes its record
+ * and staging folder. Every path is checked first: the record and the folder's contents may
+ * be anyone's (a shared or synced folder), and a link inside it (`web` → a folder elsewhere)
+ * would have the moves write, and the removals delete, outside the output folder.
+ */
 async function move(folder: string, commit: Commit): Promise<void> {
   const staging = path.join(folder, commit.staging)
+  const info = await lstat(staging).catch(() => undefined)
+  if (info && !info.isDirectory()) throw linkError(folder, commit.staging)
+  for (const file of commit.moves) {
+    await checkInside(folder, `${commit.staging}/${file}`)
+    await checkInside(folder, file)
+  }
+  for (const file of commit.removals) await checkInside(folder, file)
   for (const file of commit.moves) {
     const from = path.join(staging, file)
     // Moved already, by the build that was killed.
-    if (!(await stat(from).catch(() => undefined))) continue
+    const moving = await lstat(from).catch(() => undefined)
+    if (!moving) continue
+    if (!moving.isFile()) throw linkError(folder, `${commit.staging}/${file}`)
     await mkdir(path.dirname(path.join(folder, file)), { recursive: true })
     await rename(from, path.join(folder, file))
   }
@@ -166,6 +182,26 @@ async function move(folder: string, commit: Commit): Promise<void> {
   await flushFolder(folder)
   await rm(path.join(folder, commitRecord), { force: true })
   await rm(staging, { recursive: true, force: true })
+}
+
+/**
+ * Throws OutputError when a folder on the way to `file` inside `folder` is a link or not a
+ * folder: charter writes only into folders of its own.
+ */
+async function checkInside(folder: string, file: string): Promise<void> {
+  const parts = file.split('/')
+  for (let depth = 1; depth < parts.length; depth++) {
+    const relative = parts.slice(0, depth).join('/')
+    const info = await lstat(path.join(folder, ...parts.slice(0, depth))).catch(() => undefined)
+    if (!info) return
+    if (info.isSymbolicLink() || !info.isDirectory()) throw linkError(folder, relative)
+  }
+}
+
+function linkError(folder: string, relative: string): OutputError {
+  return new OutputError(
+    `The output folder ${folder} holds ${relative}, a link or a file where charter keeps a folder: it writes only into folders of its own, never through a link (which could lead anywhere). Remove ${relative}, or choose another folder with --out DIR.`
+  )
 }
 
 /** A commit record, if it is one this module wrote (names checked: it is read back from disk). */

@@ -11,10 +11,10 @@ import { rmSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import type { VFile } from 'vfile'
-import { reporter } from 'vfile-reporter'
 import { openPrinter, type Printer } from '../browser/printer.js'
 import { build } from '../build.js'
 import { buildOptionsSchema } from '../build-options.js'
+import { capped, reportProblems } from '../commands/report.js'
 import { coalescingTask } from './coalescing-task.js'
 import { makeScratchFolder } from '../system/scratch-folder.js'
 import { editionIds, type EditionId } from '../editions/edition-ids.js'
@@ -68,7 +68,7 @@ export async function startPreview(options: PreviewOptions, io: { stdout: NodeJS
     const started = performance.now()
     try {
       const result = await build({ ...buildOptions, out, only, printer: await browser() })
-      if (!result.manifest) return failed(reporter(result.files, { quiet: true }), problemLines(result.files))
+      if (!result.manifest) return failed(reportProblems(result.files), problemLines(result.files.map(capped)))
       for (const entry of result.manifest) {
         if (entry.id === 'web') web = path.join(out, webFolder)
         else if (entry.format !== 'woff2') printed.set(entry.file, path.join(out, entry.file))

@@ -32,41 +32,50 @@ const ruleId = 'source-limit'
 /**
  * Checks the text before it is parsed; false (with an error on `file`) when a limit is
  * passed. A paragraph here is what the parser reads as one piece of inline text: lines up
- * to a blank line, a list item's marker, a heading or a quote.
+ * to a blank line (inside quotes too: `>` starts no paragraph of its own), a heading, a
+ * fence, a rule or a list item that may start there (a bullet or `1.`, or any number once
+ * inside a list).
  */
 export function withinTextLimits(file: VFile, text: string): boolean {
   const place = location(text)
   const at = (offset: number) => place.toPoint(offset) ?? { line: 1, column: 1 }
   // Front matter is YAML, read with limits of its own.
   const frontMatter = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(\r?\n|$)/.exec(text)
-  let paragraph = { start: 0, length: 0, markup: 0 }
-  for (const line of text.slice(frontMatter?.[0].length ?? 0).matchAll(/[^\n]*\n?/g)) {
+  const body = frontMatter?.[0].length ?? 0
+  let paragraph = { start: body, length: 0, markup: 0, inList: false }
+  for (const line of text.slice(body).matchAll(/[^\n]*\n?/g)) {
     if (line[0] === '') break
-    const start = (frontMatter?.[0].length ?? 0) + line.index
-    const indentation = /^[ \t]*/.exec(line[0])![0]
-    const columns = indentation.replace(/\t/g, '    ').length
+    const start = body + line.index
+    // What follows the quote marks (`> > `) is what the parser reads as the line.
+    const quotes = /^(?:[ \t]{0,3}>[ \t]?)*/.exec(line[0])![0]
+    const content = line[0].slice(quotes.length)
+    const columns = /^[ \t]*/.exec(content)![0].replace(/\t/g, '    ').length
     if (columns > markdownLimits.indentation) {
       fail(file, `Line indented too far (${columns} columns; at most ${markdownLimits.indentation}): lists nest a few levels at most`, at(start), ruleId)
       return false
     }
-    const opener = /^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?=[ \t]|\r?\n|$)|#{1,6}(?=[ \t]|\r?\n|$)|>)/.exec(line[0])
-    if (line[0].trim() === '' || opener) paragraph = { start, length: 0, markup: 0 }
-    if (opener?.[0].trimStart().startsWith('#') && line[0].trim().length > markdownLimits.heading) {
-      fail(file, headingTooLong(line[0].trim().length), at(start), ruleId)
+    const item = /^[ \t]*(?:([-*+])|(\d{1,9})[.)])(?=[ \t]|\r?\n|$)/.exec(content)
+    const heading = /^[ \t]{0,3}#{1,6}(?=[ \t]|\r?\n|$)/.exec(content)
+    const opensBlock = heading || /^[ \t]{0,3}(?:`{3}|~{3}|([-*_])(?:[ \t]*\1){2,}[ \t]*\r?$)/.test(content)
+    const opensItem = item && (item[1] !== undefined || item[2] === '1' || paragraph.inList)
+    if (content.trim() === '') paragraph = { start, length: 0, markup: 0, inList: paragraph.inList }
+    else if (opensBlock || opensItem) paragraph = { start, length: 0, markup: 0, inList: Boolean(opensItem) || (paragraph.inList && !heading) }
+    if (heading && content.trim().length > markdownLimits.heading) {
+      fail(file, headingTooLong(content.trim().length), at(start), ruleId)
       return false
     }
-    paragraph.length += line[0].length
+    paragraph.length += content.length
     if (paragraph.length > markdownLimits.paragraph) {
       fail(file, `Paragraph too long (more than ${count(markdownLimits.paragraph)} characters): put a blank line between paragraphs`, at(paragraph.start), ruleId)
       return false
     }
-    const content = opener ? line[0].slice(opener[0].length) : line[0]
-    for (const found of content.matchAll(/[*_[\]`<]/g)) {
+    const inline = opensItem ? content.slice(item![0].length) : content
+    for (const found of inline.matchAll(/[*_[\]`<]/g)) {
       if (++paragraph.markup <= markdownLimits.markup) continue
       fail(
         file,
         `Too much markup in one paragraph (more than ${markdownLimits.markup} of \`*\` \`_\` \`[\` \`]\` \`\` \` \`\` \`<\`): is this text pasted from elsewhere? Write it as plain paragraphs`,
-        at(start + line[0].length - content.length + found.index),
+        at(start + line[0].length - inline.length + found.index),
         ruleId
       )
       return false

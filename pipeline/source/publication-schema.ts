@@ -55,6 +55,17 @@ export const publicationSchema = z.object({
 })
   // A misspelt key (`titel:`, `pubisher:`) is named, not silently ignored.
   .strict()
+  // Text for a language the publication does not have would never print: a slip, named.
+  .superRefine((publication, context) => {
+    for (const field of ['publisher', 'rights'] as const) {
+      const value = publication[field]
+      if (typeof value === 'string') continue
+      for (const lang of Object.keys(value)) {
+        if (publication.languages.includes(lang)) continue
+        context.addIssue({ code: 'custom', path: [field, lang], message: `\`${lang}\` is not one of the publication's languages (${publication.languages.join(', ')}): add it to \`languages\`, or remove it here` })
+      }
+    }
+  })
 
 export type Publication = z.infer<typeof publicationSchema>
 

@@ -112,6 +112,10 @@ async function readText(absolute: string, missing: string): Promise<VFile> {
     return file
   }
   if (String(file.value).trim() === '') fail(file, 'Empty file', start, 'source-empty')
+  // Classic Mac OS ended lines with a CR alone: the whole file would read as one line.
+  else if (String(file.value).includes('\r') && !String(file.value).includes('\n')) {
+    fail(file, 'Saved with old Mac line ends (a CR alone ends each line): save it with ordinary line ends (LF, or CRLF on Windows)', start, 'source-encoding')
+  }
   return file
 }
 

@@ -36,6 +36,8 @@ const signingSheetLabelsSchema = z.object({
   /** Printed on every page of a sheet made with `--include-private`. */
   organisersCopy: label()
 })
+  // A misspelt or extra key (a label no template prints) is named, not silently ignored.
+  .strict()
 
 /** The words templates print around the text, in the file's own language. */
 const labelsSchema = z.object({
@@ -49,7 +51,7 @@ const labelsSchema = z.object({
   pageOf: label().includes('{page}').includes('{pages}'),
   /** The words of the signing sheet. */
   signingSheet: signingSheetLabelsSchema
-})
+}).strict()
 
 export type Labels = z.infer<typeof labelsSchema>
 
@@ -58,5 +60,6 @@ export const frontMatterSchema = z.object({
   lang: languageTag,
   labels: labelsSchema
 })
+  .strict()
 
 export type FrontMatter = z.infer<typeof frontMatterSchema>

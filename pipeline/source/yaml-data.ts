@@ -47,22 +47,12 @@ export function readYamlData<Schema extends z.ZodType>(
     fail(file, `Cannot read the YAML: ${reason}`, place(error.pos[0]), 'yaml-syntax')
     return undefined
   }
-  const repeated = repeatedKey(doc)
-  if (repeated) {
-    fail(file, `Cannot read the YAML: the key \`${repeated.key}\` is written twice in the same place: keep one`, place(repeated.offset), 'yaml-syntax')
+  const refused = unusedFeature(doc) ?? repeatedKey(doc)
+  if (refused) {
+    fail(file, `Cannot read the YAML: ${refused.reason}`, place(refused.offset), 'yaml-syntax')
     return undefined
   }
-  let data: unknown
-  try {
-    data = doc.toJS({ maxAliasCount: maxAliases })
-  } catch {
-    // The only way toJS fails on a document that parsed: aliases that multiply (a "billion
-    // laughs" of three lines held more values than memory).
-    const alias = firstAlias(doc)
-    fail(file, `Cannot read the YAML: its aliases (\`*name\`) repeat values too often, more than ${maxAliases} times: write the values out`, place(alias), 'yaml-syntax')
-    return undefined
-  }
-  const result = schema.safeParse(data ?? {})
+  const result = schema.safeParse(doc.toJS() ?? {})
   if (result.success) return result.data
   const unknownKeyPaths = new Set(
     result.error.issues.filter((issue) => issue.code === 'unrecognized_keys').map((issue) => issue.path.join('.'))
@@ -88,12 +78,34 @@ export function readYamlData<Schema extends z.ZodType>(
   return undefined
 }
 
-/** Aliases a file may use (`*name`, each counted as often as it expands): the source needs none. */
-const maxAliases = 100
+/**
+ * The first YAML feature charter's files have no use for, which would carry a value past
+ * the checks: anchors and aliases (an aliased key was never checked, and three lines of
+ * aliases held a billion values), explicit tags (`!!binary`), and YAML 1.1 (where `y`
+ * means true and `<<` merges maps). Each value is written out, as it is printed.
+ */
+function unusedFeature(doc: Document): { reason: string; offset: number } | undefined {
+  if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== '1.2') {
+    return { reason: `the file says \`%YAML ${doc.directives.yaml.version}\`, whose rules differ (\`y\` means true): remove that line`, offset: 0 }
+  }
+  let found: { reason: string; offset: number } | undefined
+  visit(doc, {
+    Alias(_, node) {
+      found = { reason: `an alias (\`*${node.source}\`) repeats a value written elsewhere: write the value out where it is used`, offset: node.range?.[0] ?? 0 }
+      return visit.BREAK
+    },
+    Node(_, node) {
+      if (node.anchor) found = { reason: `an anchor (\`&${node.anchor}\`) names a value to repeat: charter's files write each value out; remove it`, offset: node.range?.[0] ?? 0 }
+      else if (node.tag) found = { reason: `a tag (\`${node.tag.replace('tag:yaml.org,2002:', '!!')}\`) gives a value a type: charter's files hold text, numbers and true or false; remove it`, offset: node.range?.[0] ?? 0 }
+      return found ? visit.BREAK : undefined
+    }
+  })
+  return found
+}
 
 /** The first key written twice in one map, with its second place; each map's keys in a Set. */
-function repeatedKey(doc: Document): { key: string; offset: number } | undefined {
-  let found: { key: string; offset: number } | undefined
+function repeatedKey(doc: Document): { reason: string; offset: number } | undefined {
+  let found: { reason: string; offset: number } | undefined
   visit(doc, {
     Map(_, map) {
       const seen = new Set<unknown>()
@@ -103,25 +115,13 @@ function repeatedKey(doc: Document): { key: string; offset: number } | undefined
           seen.add(key)
           continue
         }
-        found = { key: String(key), offset: isNode(pair.key) && pair.key.range ? pair.key.range[0] : 0 }
+        found = { reason: `the key \`${String(key)}\` is written twice in the same place: keep one`, offset: isNode(pair.key) && pair.key.range ? pair.key.range[0] : 0 }
         return visit.BREAK
       }
       return undefined
     }
   })
   return found
-}
-
-/** The offset of the document's first alias, or 0. */
-function firstAlias(doc: Document): number {
-  let offset = 0
-  visit(doc, {
-    Alias(_, node) {
-      offset = node.range?.[0] ?? 0
-      return visit.BREAK
-    }
-  })
-  return offset
 }
 
 /** Offset of the deepest node on `path` that exists: the value, or its parent when missing. */

@@ -87,7 +87,7 @@ export function epubContent(document: Document): EpubContent {
     ...parts.map(({ id, body }) => ({ id, title, html: toXhtml([body]) }))
   ]
   const link = (href: string, label: ElementContent[], type?: string) =>
-    h('li', [h('a', { href, ...(type ? { 'epub:type': type } : {}) }, label)])
+    h('li', [h('a', { href, ...(type ? { 'epub:type': type } : {}) }, unlinked(label))])
   const toc = h('ol', parts.map(({ id, label }) => link(`${id}.xhtml`, label)))
   const firstSection = parts.find(({ id }) => id !== 'opening')!
   const landmarks = h('ol', [
@@ -105,6 +105,18 @@ export function epubContent(document: Document): EpubContent {
     tocHeading: toXhtml(tocHeading),
     text: title + textOf(shown)
   }
+}
+
+/**
+ * A navigation entry's label without the links its heading may hold (an address written
+ * in a title): the entry is a link itself, and a link inside a link is not allowed.
+ */
+function unlinked(content: ElementContent[]): ElementContent[] {
+  return content.flatMap((node): ElementContent[] => {
+    if (node.type !== 'element') return [node]
+    const children = unlinked(node.children)
+    return node.tagName === 'a' ? children : [{ ...node, children }]
+  })
 }
 
 function withType(element: Element, type: string): Element {
