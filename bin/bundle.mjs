@@ -5,13 +5,34 @@
  * of resolving and loading about a thousand modules: a build starts printing 0.15 s sooner.
  * What a command loads only when it runs (the build's stages, the preview) is in
  * lib/charter-chunk-*.js. Type checking is `tsc`'s job (`npm run typecheck`), not this one's.
- * Run by `npm run compile` (and so by `npm ci` and `npm run build`).
+ * Run by `npm run compile` (and so by `npm ci`), and with --if-stale by `npm run build`
+ * and the tests, which bundle again only when a source has changed.
  */
 import { build } from 'esbuild'
-import { mkdir, rm } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 const lib = fileURLToPath(new URL('../lib/', import.meta.url))
+const project = fileURLToPath(new URL('../', import.meta.url))
+
+/**
+ * What the bundle is made from: the pipeline's sources, this script and the locked
+ * packages. With --if-stale, a bundle made from the same is kept (`npm test` and
+ * `npm run build` after `npm ci` make none).
+ */
+async function inputsHash() {
+  const hash = createHash('sha256')
+  const files = (await readdir(path.join(project, 'pipeline'), { recursive: true })).filter((name) => name.endsWith('.ts')).sort()
+  for (const file of [...files.map((name) => path.join('pipeline', name)), 'bin/bundle.mjs', 'package-lock.json']) {
+    hash.update(`${file}\0`).update(await readFile(path.join(project, file))).update('\0')
+  }
+  return hash.digest('hex')
+}
+const stamp = path.join(lib, '.inputs-sha256')
+const inputs = await inputsHash()
+if (process.argv.includes('--if-stale') && (await readFile(stamp, 'utf8').catch(() => '')) === inputs) process.exit(0)
 
 /**
  * Packages that come with charter's dependencies for things charter never does. Each is
@@ -78,3 +99,4 @@ await build({
   legalComments: 'none',
   logLevel: 'warning'
 })
+await writeFile(stamp, inputs)

@@ -1,25 +1,20 @@
 /**
- * `charter build`, as a list of stages: read the source, parse and align it into the
- * Document, check the text (`charter check`'s rules: errors stop the build here), load
- * the fonts, make every edition through one browser, write the output.
+ * `charter build`, as a list of stages: make sure the output folder may be written (the
+ * organisers' copy never beside the published files), start the browser, read the source,
+ * parse and align it into the Document, check the text (`charter check`'s rules: errors
+ * stop the build here), cut the fonts, make the editions through the one browser, write
+ * the output folder as a whole.
  *
- * The browser starts at once, beside the reading and checking, since it takes the longest
- * to start; a source with errors closes it unused.
+ * The browser starts before the source is read, since it takes the longest to start; a
+ * source with errors closes it unused.
  */
 import type { VFile } from 'vfile'
 import { openPrinter, type Printer } from './browser/printer.js'
-import { buildDate } from './source/build-date.js'
 import { editionOptions, type BuildOptions } from './build-options.js'
 import { editionIds } from './editions/edition-ids.js'
-import { BuildFonts } from './fonts/font-subset.js'
-import { loadFonts } from './fonts/fonts.js'
-import { failed, lintSource } from './lint/index.js'
-import { loadDocument, publicText } from './source/load-document.js'
-import { papers } from './pdf/paper.js'
-import { organisersCopyRefusal, publicBuildRefusal } from './output/published-folder.js'
 import { UsageError } from './errors.js'
-import { readSource } from './source/read-source.js'
-import { prepareOutput, writeOutput, type ManifestEntry } from './output/write-output.js'
+import { organisersCopyRefusal, publicBuildRefusal } from './output/published-folder.js'
+import type { ManifestEntry } from './output/write-output.js'
 
 export interface BuildResult {
   /** The source files with any messages on them, for the reporter. */
@@ -30,18 +25,30 @@ export interface BuildResult {
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const step = timer(options.onProgress)
+  await refuseOutputFolder(options)
+
   // The preview passes its own browser, kept warm between builds; it closes it, not the build.
+  const owned = !options.printer
   const opening = options.printer ? Promise.resolve(options.printer) : openPrinter()
   opening.catch(() => undefined)
-  const owned = !options.printer
   // Stopped (Ctrl-C), the build closes its browser at once: the jobs waiting on it fail and it unwinds.
   if (owned) options.signal?.addEventListener('abort', () => void closeQuietly(opening), { once: true })
-  // The editions' code (pdf-lib, the EPUB and font libraries) loads while the browser starts.
-  const loading = import('./editions/index.js')
+  // The rest of charter loads while the browser starts: it starts first, since it takes the longest.
+  const loading = Promise.all([
+    import('./source/read-source.js'),
+    import('./source/load-document.js'),
+    import('./lint/index.js'),
+    import('./source/build-date.js'),
+    import('./output/write-output.js'),
+    import('./fonts/font-subset.js'),
+    import('./fonts/fonts.js'),
+    import('./pdf/paper.js'),
+    import('./editions/index.js')
+  ])
   loading.catch(() => undefined)
   try {
-    // The organisers' copy never among the published files, nor they beside it.
-    await refuseOutputFolder(options)
+    const [{ readSource }, { loadDocument, publicText }, { failed, lintSource }, { buildDate }, { prepareOutput, writeOutput }, { BuildFonts }, { loadFonts }, { papers }, { editions, makeEditions }] =
+      await loading
     const source = await step('read', readSource(options.source, options.signatories))
     const document = loadDocument(source)
     await step('check', lintSource(source))
@@ -57,7 +64,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await step('fonts', fonts.ready())
     const paper = papers[options.paper ?? document.publication.paper]
     const printer = await step('browser', opening)
-    const { editions, makeEditions } = await loading
     const context = { document, fonts, paper, date, printer, options: editionOptions(options, source.sheetSignatories ?? document.signatories) }
     const artifacts = await makeEditions(editions, options.only ?? editionIds, context, step)
     // Chromium takes a moment to shut down: let it, while the files are written.

@@ -3,12 +3,21 @@
  * Ctrl-C, and returns the exit code. A mistake in the text or on the command line is a
  * message and exit 1, never a stack trace (unless --debug).
  */
+import type { Printer } from './browser/printer.js'
 import { commandHelp } from './commands/command.js'
 import { commands } from './commands/index.js'
+import { CharterError, UsageError } from './errors.js'
 
 /** For the benchmark (test/bench/), which times a bare start of the browser a build would use. */
 export { findBrowser } from './browser/find-browser.js'
-import { CharterError, UsageError } from './errors.js'
+
+/** Where `charter` writes, and a browser it may print with. */
+export interface MainIO {
+  stdout: NodeJS.WritableStream
+  stderr: NodeJS.WritableStream
+  /** An open browser for `charter build` to print with instead of starting its own (the tests give one that refuses to print). */
+  printer?: Printer
+}
 
 function usage(): string {
   const width = Math.max(...commands.map((command) => command.name.length)) + 2
@@ -17,7 +26,7 @@ function usage(): string {
 }
 
 /** Runs `charter` with `argv` (without node and script); resolves to the exit code. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], { stdout, stderr, printer }: MainIO = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const debug = argv.includes('--debug')
   const controller = new AbortController()
   // The exit code says which signal stopped the build, as a shell's would: 128 + its number.
@@ -37,27 +46,27 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const [name, ...rest] = argv
     if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-      process.stdout.write(usage())
+      stdout.write(usage())
       return name === undefined ? 1 : 0
     }
     const command = commands.find((candidate) => candidate.name === name)
     if (!command) throw new UsageError(`Unknown command "${name}".\n\n${usage()}`)
     if (rest.includes('--help') || rest.includes('-h')) {
-      process.stdout.write(commandHelp(command))
+      stdout.write(commandHelp(command))
       return 0
     }
-    return await command.run(rest, { signal: controller.signal, stdout: process.stdout, stderr: process.stderr })
+    return await command.run(rest, { signal: controller.signal, stdout, stderr, printer })
   } catch (error) {
     if (controller.signal.aborted && !debug) {
-      process.stderr.write('charter: stopped before the end; nothing was written.\n')
+      stderr.write('charter: stopped before the end; nothing was written.\n')
       return stoppedBy
     }
     if (error instanceof CharterError && !debug) {
-      process.stderr.write(`charter: ${error.message}\n`)
+      stderr.write(`charter: ${error.message}\n`)
       return 1
     }
-    process.stderr.write(`charter: ${debug ? (error as Error).stack : (error as Error).message}\n`)
-    if (!debug) process.stderr.write('This is a fault in charter, not in your text. Run again with --debug and report what it prints.\n')
+    stderr.write(`charter: ${debug ? (error as Error).stack : (error as Error).message}\n`)
+    if (!debug) stderr.write('This is a fault in charter, not in your text. Run again with --debug and report what it prints.\n')
     return debug ? 1 : 2
   } finally {
     process.off('SIGINT', stop)

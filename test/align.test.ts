@@ -6,6 +6,7 @@
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { runRefused } from './support/in-process.js'
 import { copySource, editFile, runCharter } from './support/run.js'
 
 interface Case {
@@ -182,7 +183,7 @@ describe('alignment of the languages', () => {
     await mkdir(out)
     await writeFile(path.join(out, 'previous.pdf'), 'previous build')
 
-    const result = await runCharter(['build', '--out', 'out'], { cwd: workdir })
+    const result = await runRefused(['build', '--out', 'out'], { cwd: workdir })
 
     expect(result.stderr).toBe(expected)
     expect(result.code).toBe(1)

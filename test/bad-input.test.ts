@@ -7,6 +7,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startCanaryServer, type CanaryServer } from './support/canary-server.js'
+import { runRefused } from './support/in-process.js'
 import { copySource, editFile, projectRoot, runCharter, sourceFolder, temporaryFolder } from './support/run.js'
 
 const fixtures = path.join(projectRoot, 'test/fixtures/bad')
@@ -29,7 +30,7 @@ async function buildWith(file: string, content: Buffer | string, extraArgs: stri
   const out = path.join(workdir, 'out')
   await mkdir(out)
   await writeFile(path.join(out, 'charter-reading-a4.pdf'), 'the previous build')
-  const result = await runCharter(['build', '--out', 'out', ...extraArgs], { cwd: workdir })
+  const result = await runRefused(['build', '--out', 'out', ...extraArgs], { cwd: workdir })
   return { ...result, outFiles: await readdir(out), previous: await readFile(path.join(out, 'charter-reading-a4.pdf'), 'utf8') }
 }
 
@@ -175,6 +176,42 @@ const cases: Array<{ name: string; file: string; content: () => Promise<Buffer |
     error: /^36:504 +error +Too much markup in one paragraph \(more than 500 of .*\): is this text pasted from elsewhere\? Write it as plain paragraphs +source-limit/m
   },
   {
+    name: 'a quote of 500 lines of emphasis, one paragraph to the parser (16 s)',
+    file: 'en.md',
+    content: sourceWith('en.md', (text) => text.replace(/^4\. /m, `4. quoted:\n\n${Array(500).fill(`> ${'*a* '.repeat(100)}`).join('\n')}\n\n`)),
+    error: /^\d+:\d+ +error +Too much markup in one paragraph \(more than 500 of .*\): is this text pasted from elsewhere\? Write it as plain paragraphs +source-limit/m
+  },
+  {
+    name: 'lines that look like clauses but continue one paragraph (16 s)',
+    file: 'en.md',
+    content: sourceWith('en.md', (text) => text.replace(/^4\. (.*)$/m, (_, clause) => `4. ${clause}\n${Array(500).fill(`2. ${'*a* '.repeat(100)}`).join('\n')}`)),
+    error: /^\d+:\d+ +error +Too much markup in one paragraph \(more than 500 of .*\): is this text pasted from elsewhere\? Write it as plain paragraphs +source-limit/m
+  },
+  {
+    name: 'a file saved with old Mac line ends (CR alone)',
+    file: 'en.md',
+    content: sourceWith('en.md', (text) => text.replace(/\n/g, '\r')),
+    error: /^1:1 +error +Saved with old Mac line ends \(a CR alone ends each line\): save it with ordinary line ends \(LF, or CRLF on Windows\) +source-encoding/m
+  },
+  {
+    name: 'an anchor and alias to carry a value past the checks',
+    file: 'publication.yaml',
+    content: sourceWith('publication.yaml', (text) => text.replace(/^publisher:\n/m, 'publisher:\n  ? &p "The signatories\\u202E of the \\x01 Charter"\n  : unused\n')),
+    error: /^\d+:\d+ +error +Cannot read the YAML: an anchor \(`&p`\) names a value to repeat: charter's files write each value out; remove it +yaml-syntax/m
+  },
+  {
+    name: 'YAML 1.1, where `y` means true and `<<` merges maps',
+    file: 'signatories.yaml',
+    content: async () => '%YAML 1.1\n---\nindividuals:\n  - name: y\n',
+    error: /^1:1 +error +Cannot read the YAML: the file says `%YAML 1\.1`, whose rules differ \(`y` means true\): remove that line +yaml-syntax/m
+  },
+  {
+    name: 'publisher text for a language the publication does not have',
+    file: 'publication.yaml',
+    content: sourceWith('publication.yaml', (text) => text.replace(/^publisher:\n/m, 'publisher:\n  fr: Les signataires\n')),
+    error: /^\d+:\d+ +error +publisher\.fr: `fr` is not one of the publication's languages \(en, zh-Hant-HK\): add it to `languages`, or remove it here +publication/m
+  },
+  {
     name: 'a 460 kB title (the print ran two minutes)',
     file: 'en.md',
     content: sourceWith('en.md', (text) => text.replace(/^# 2021 Hong Kong Charter$/m, `# ${'Charter '.repeat(57_500)}`)),
@@ -224,7 +261,7 @@ describe('bad input', () => {
 
   it('refuses a SOURCE_DATE_EPOCH past the year 9999 before anything is written', async () => {
     const workdir = path.dirname(await copySource())
-    const result = await runCharter(['build', '--out', 'out'], { cwd: workdir, env: { SOURCE_DATE_EPOCH: '8640000000001' } })
+    const result = await runRefused(['build', '--out', 'out'], { cwd: workdir, env: { SOURCE_DATE_EPOCH: '8640000000001' } })
     expect(result.stderr).toBe(
       'charter: SOURCE_DATE_EPOCH must be whole seconds since 1970, from 0 to 253402300799 (the end of 9999), such as 1700000000 (got "8640000000001").\n'
     )
@@ -250,7 +287,7 @@ describe('bad input', () => {
   it('names a missing source folder and how to give one, and exits at once', async () => {
     const folder = await temporaryFolder()
     const started = performance.now()
-    const result = await runCharter(['build', '--source', 'no-such-folder', '--out', 'out'], { cwd: folder })
+    const result = await runRefused(['build', '--source', 'no-such-folder', '--out', 'out'], { cwd: folder })
     // The browser starts beside the reading of the source; closing it while its pages were
     // still opening once left puppeteer waiting 30 s, on a busy machine, before charter exited.
     expect(performance.now() - started).toBeLessThan(20_000)
@@ -265,7 +302,7 @@ describe('bad input', () => {
   it('says so when the output folder cannot be written, and leaves it as it was', async () => {
     const folder = await temporaryFolder()
     await writeFile(path.join(folder, 'out'), 'a file where the output folder should be')
-    const result = await runCharter(['build', '--source', sourceFolder, '--out', 'out/editions'], { cwd: folder })
+    const result = await runRefused(['build', '--source', sourceFolder, '--out', 'out/editions'], { cwd: folder })
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/^charter: Cannot write to the output folder out\/editions: part of the path is a file, not a folder \(ENOTDIR\)\. Choose another with --out DIR\.\n$/m)
     expect(result.stderr).not.toMatch(/\n\s+at /)
@@ -275,7 +312,7 @@ describe('bad input', () => {
   it('shows the stack only when asked with --debug', async () => {
     const folder = await temporaryFolder()
     await writeFile(path.join(folder, 'out'), 'a file')
-    const result = await runCharter(['build', '--source', sourceFolder, '--out', 'out/x', '--debug'], { cwd: folder })
+    const result = await runRefused(['build', '--source', sourceFolder, '--out', 'out/x', '--debug'], { cwd: folder })
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/OutputError: Cannot write to the output folder/)
     expect(result.stderr).toMatch(/\n\s+at /)

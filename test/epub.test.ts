@@ -14,23 +14,19 @@ import { allClauses, type Document } from '../pipeline/source/document.js'
 import { loadDocument } from '../pipeline/source/load-document.js'
 import { localize } from '../pipeline/source/publication-schema.js'
 import { readSource } from '../pipeline/source/read-source.js'
-import { copySource, editFile, runCharter, squash, temporaryFolder, tool } from './support/run.js'
+import { built, privateNames } from './support/builds.js'
+import { squash, tool } from './support/run.js'
 
-const hidden = 'Wilhelmina PRIVATE-PERSON'
+const hidden = privateNames.web
+/** The shared builds' SOURCE_DATE_EPOCH (1700000000), which dates the books. */
+const buildDate = '2023-11-14T22:13:20Z'
 let document: Document
 let books: Array<{ id: string; file: string; languages: string[]; zip: JSZip; bytes: Buffer }>
 let secondBuild: Map<string, string>
 
 beforeAll(async () => {
-  const source = await copySource((folder) =>
-    editFile(path.join(folder, 'signatories.yaml'), (text) => `${text}\n  - name: ${hidden}\n    public: false\n`)
-  )
-  document = loadDocument(await readSource(source))!
-  const [first, second] = [await temporaryFolder(), await temporaryFolder()]
-  for (const out of [first, second]) {
-    const result = await runCharter(['build', '--source', source, '--out', out])
-    expect(result.code, result.stderr).toBe(0)
-  }
+  document = loadDocument(await readSource((await built('private')).source))!
+  const [first, second] = [(await built('private')).out, (await built('plain')).out]
   const manifest = async (out: string) =>
     (JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')).artifacts as Array<{ id: string; file: string; format: string; sha256: string }>).filter(
       (entry) => entry.format === 'epub'
@@ -63,7 +59,8 @@ describe('the EPUB edition', () => {
 
   it('passes EPUBCheck with no errors and no warnings, every book', async () => {
     const reports = await Promise.all(
-      books.map((book) => tool('java', ['-jar', '/usr/share/java/epubcheck.jar', book.file]).catch((error: { stdout?: string; stderr?: string }) => `${error.stdout}\n${error.stderr}`))
+      // C1 only: EPUBCheck spends twice the processor time on compiling itself otherwise.
+      books.map((book) => tool('java', ['-XX:TieredStopAtLevel=1', '-jar', '/usr/share/java/epubcheck.jar', book.file]).catch((error: { stdout?: string; stderr?: string }) => `${error.stdout}\n${error.stderr}`))
     )
     for (const report of reports) expect(report).toContain('Messages: 0 fatals / 0 errors / 0 warnings / 0 infos')
   }, 240_000)
@@ -77,7 +74,7 @@ describe('the EPUB edition', () => {
     for (const book of books) {
       expect(book.bytes.subarray(30, 38).toString()).toBe('mimetype')
       expect(book.bytes.readUInt16LE(8)).toBe(0) // compression method: stored
-      for (const entry of Object.values(book.zip.files)) expect(entry.date.toISOString().slice(0, 10)).toBe(document.publication.date)
+      for (const entry of Object.values(book.zip.files)) expect(entry.date.toISOString().slice(0, 10)).toBe(buildDate.slice(0, 10))
     }
   })
 
@@ -95,7 +92,8 @@ describe('the EPUB edition', () => {
       const identifier = /<dc:identifier id="book-id">([^<]+)</.exec(opf)![1]
       if (book.id === 'epub') expect(identifier).toBe(document.publication.identifier)
       else expect(identifier).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
-      expect(opf).toContain(`<meta property="dcterms:modified">${document.publication.date}T00:00:00Z</meta>`)
+      expect(opf).toContain(`<meta property="dcterms:modified">${buildDate}</meta>`)
+      expect(opf).toContain(`<dc:date>${document.publication.date}</dc:date>`)
       expect(opf).not.toContain('All rights reserved')
       for (const property of ['accessMode', 'accessModeSufficient', 'accessibilityFeature', 'accessibilityHazard', 'accessibilitySummary']) {
         expect(opf).toContain(`<meta property="schema:${property}"`)

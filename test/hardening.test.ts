@@ -6,13 +6,14 @@
  */
 import { createHash } from 'node:crypto'
 import { execFileSync } from 'node:child_process'
-import { mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises'
+import { cp, mkdir, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { organisersCopyRefusal, type FolderSystem } from '../pipeline/output/published-folder.js'
+import { organisersCopyRefusal, publicBuildRefusal, type FolderSystem } from '../pipeline/output/published-folder.js'
 import { scratchBase } from '../pipeline/system/scratch-folder.js'
 import { startCanaryServer, type CanaryServer } from './support/canary-server.js'
-import { copySource, editFile, pdfPagesText, projectRoot, runCharter, shortTemporaryFolder, temporaryFolder } from './support/run.js'
+import { built, result, shared } from './support/builds.js'
+import { copySource, editFile, pdfPagesText, projectRoot, runCharter, squash, temporaryFolder } from './support/run.js'
 
 const epoch = { SOURCE_DATE_EPOCH: '1700000000' }
 
@@ -37,22 +38,7 @@ async function build(source: string, out: string, args: string[] = []) {
 
 describe('private signatories and the fonts of public files', () => {
   it('changes no byte of any public file, whether or not the list holds private entries or --signatories is given', async () => {
-    const privateEntries = (list: string) =>
-      `${list}  - name: Hidden CANARY Person\n    name-zh: 龘齉鬱\n    public: false\n  - name-zh: 鸛鷸鸚鵡\n    public: false\n`
-    const plain = await copySource()
-    const withPrivate = await copySource((folder) => editFile(path.join(folder, 'signatories.yaml'), privateEntries))
-    const work = path.dirname(plain)
-    const sheetList = path.join(work, 'sheet.yaml')
-    const sheetListWithPrivate = path.join(work, 'sheet-private.yaml')
-    await writeFile(sheetList, 'individuals:\n  - name: Sheet ONLY Person\n    name-zh: 鱷魚先生\n')
-    await writeFile(sheetListWithPrivate, privateEntries('individuals:\n  - name: Sheet ONLY Person\n    name-zh: 鱷魚先生\n'))
-
-    const [a, b, c, d] = await Promise.all([
-      build(plain, path.join(work, 'a')),
-      build(withPrivate, path.join(work, 'b')),
-      build(plain, path.join(work, 'c'), ['--signatories', sheetList]),
-      build(plain, path.join(work, 'd'), ['--signatories', sheetListWithPrivate])
-    ])
+    const [a, b, c, d] = await Promise.all((['plain', 'private', 'sheet-list', 'sheet-list-private'] as const).map(async (name) => filesOf((await built(name)).out)))
     // Rebuilding the public source and comparing told how many private characters there
     // were and roughly which: the fonts kept the glyph numbers of a subset cut from them.
     expect(b).toEqual(a)
@@ -62,7 +48,7 @@ describe('private signatories and the fonts of public files', () => {
     expect(c[sheet]).not.toBe(a[sheet])
     const others = (files: Record<string, string>) => Object.fromEntries(Object.entries(files).filter(([file]) => file !== sheet && file !== 'manifest.json'))
     expect(others(c)).toEqual(others(a))
-    expect((await pdfPagesText(path.join(work, 'c', sheet))).join('')).toContain('Sheet ONLY Person')
+    expect(squash((await pdfPagesText(path.join((await built('sheet-list')).out, sheet))).join(''))).toContain(squash('Marcus FUNG Wing Sze'))
   })
 })
 
@@ -96,7 +82,8 @@ describe('labels and titles as text, never markup', () => {
       await editFile(path.join(folder, 'publication.yaml'), (text) => text.replace(/^  en: The signatories of the 2021 Hong Kong Charter$/m, `  en: ${yamlString(injections.publisher)}`))
     })
     const out = path.join(path.dirname(source), 'out')
-    await build(source, out)
+    // Every edition the browser draws: the printed ones, and the e-books' covers.
+    await build(source, out, ['--only', 'reading,signing-sheet,pamphlet,epub'])
     expect(canaries.map((canary) => canary.connections)).toEqual([0, 0, 0, 0, 0])
     expect(canaries.flatMap((canary) => canary.requests)).toEqual([])
     // What a reader sees is what was typed, markup and all.
@@ -157,47 +144,61 @@ describe("the organisers' copy and the published folder", () => {
     expect(await organisersCopyRefusal('organisers', work, disk)).toBeUndefined()
   })
 
+  it("refuses a public build over an organisers' copy however deep it lies, or over a folder too large to be sure", async () => {
+    const site = path.join(work, 'site-deep')
+    const deep = path.join(site, 'private', '2025', 'june', 'rally', 'organisers')
+    await mkdir(deep, { recursive: true })
+    await writeFile(path.join(deep, 'charter-signing-sheet-organisers-a4.pdf'), 'names')
+    expect(await publicBuildRefusal('site-deep', work)).toBe(
+      "site-deep holds the organisers' copy (private/2025/june/rally/organisers/charter-signing-sheet-organisers-a4.pdf), which names people who must not be named: move it somewhere private first, or choose another folder with --out DIR"
+    )
+    // A link to the organisers' folder: an upload may follow it.
+    const linked = path.join(work, 'site-linked')
+    await mkdir(linked)
+    await symlink(deep, path.join(linked, 'photos'))
+    expect(await publicBuildRefusal('site-linked', work)).toMatch(/^site-linked holds the organisers' copy \(photos\/charter-signing-sheet-organisers-a4\.pdf\)/)
+    // A folder of more entries than are looked through (a disk playing one of 100,001 files).
+    const huge: FolderSystem = {
+      stat: async (file) => ({ dev: 1, ino: file.length, isDirectory: () => !file.endsWith('.jpg') }),
+      realpath: async (file) => file,
+      readdir: async (folder) => (folder.endsWith('photos') ? Array.from({ length: 100_001 }, (_, index) => `${index}.jpg`) : ['photos']),
+      readFile: async () => {
+        throw new Error('no file')
+      }
+    }
+    expect(await publicBuildRefusal('big', work, huge)).toBe(
+      "big holds more than 100,000 files, too many to make sure that no organisers' copy is among them: build into a folder of its own, such as --out dist"
+    )
+  })
+
   it("writes the organisers' copy readable by its owner only, and a public build refuses that folder", async () => {
     const out = path.join(work, 'organisers')
-    const source = path.join(projectRoot, 'test/fixtures/charter/source')
-    const made = await runCharter(['build', '--source', source, '--include-private', '--out', out])
-    expect(made.code, made.stderr).toBe(0)
-    expect((await stat(path.join(out, 'charter-signing-sheet-organisers-a4.pdf'))).mode & 0o777).toBe(0o600)
+    await cp((await built('sheet-organisers')).out, out, { recursive: true })
+    expect((await stat(path.join((await built('sheet-organisers')).out, 'charter-signing-sheet-organisers-letter.pdf'))).mode & 0o777).toBe(0o600)
     const before = await filesOf(out)
-    const result = await runCharter(['build', '--source', source, '--out', out])
+    const result = await runCharter(['build', '--source', path.join(projectRoot, 'test/fixtures/charter/source'), '--out', out])
     expect(result.code).toBe(1)
     expect(result.stderr).toContain(
-      `charter: ${out} holds the organisers' copy (charter-signing-sheet-organisers-a4.pdf), which names people who must not be named: move it somewhere private first, or choose another folder with --out DIR`
+      `charter: ${out} holds the organisers' copy (charter-signing-sheet-organisers-letter.pdf), which names people who must not be named: move it somewhere private first, or choose another folder with --out DIR`
     )
     expect(await filesOf(out)).toEqual(before)
   })
 })
 
 describe('the browser writes nothing outside its scratch folder', () => {
-  it('leaves HOME as it was, without crash reports or caches, and no scratch folder behind', async () => {
-    const work = await shortTemporaryFolder()
-    const home = path.join(work, 'home')
-    const tmp = path.join(work, 'tmp')
-    await mkdir(home)
-    await mkdir(tmp)
-    const result = await runCharter(['build', '--source', path.join(projectRoot, 'test/fixtures/charter/source'), '--out', path.join(work, 'out')], {
-      env: { HOME: home, XDG_CONFIG_HOME: '', XDG_CACHE_HOME: '', TMPDIR: tmp }
-    })
-    expect(result.code, result.stderr).toBe(0)
+  it('leaves HOME as it was, without crash reports or caches', async () => {
+    // The shared build `plain` ran with HOME set to this empty folder (test/support/builds.ts).
+    expect((await built('plain')).code).toBe(0)
     // Chromium wrote ~/.config/chromium/Crash Reports (naming the build's folders) and ~/.cache.
-    expect(await readdir(home, { recursive: true })).toEqual([])
-    expect(await readdir(tmp)).toEqual([])
+    expect(await readdir(shared().canary.home, { recursive: true })).toEqual([])
   })
 })
 
 describe('a long TMPDIR', () => {
   it('builds with a TMPDIR of 60 characters (macOS gives about 49), keeping the browser socket short', async () => {
-    const base = await shortTemporaryFolder()
-    const tmp = path.join(base, 'x'.repeat(60 - base.length - 1))
-    expect(tmp.length).toBe(60)
-    await mkdir(tmp)
-    const result = await runCharter(['build', '--source', path.join(projectRoot, 'test/fixtures/charter/source'), '--out', path.join(base, 'out')], { env: { TMPDIR: tmp } })
-    expect(result.code, result.stderr).toBe(0)
+    // The shared build `private` runs with a TMPDIR 60 characters long (test/support/builds.ts).
+    const { code, stderr } = (await result('private'))
+    expect(code, stderr).toBe(0)
   })
 
   it('chooses TMPDIR while the socket fits, else /tmp, else says what to do', () => {

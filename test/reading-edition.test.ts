@@ -9,7 +9,8 @@ import type { Document } from '../pipeline/source/document.js'
 import { loadDocument } from '../pipeline/source/load-document.js'
 import { readSource } from '../pipeline/source/read-source.js'
 import { pdfFonts, pdfjsInfo, pdfjsOutline, pdfjsPagesText, pdfjsTextByLanguage, pdfPageSizes, radicals } from './support/pdf.js'
-import { copySource, editFile, pdfPagesText, runCharter, sourceFolder, squash, temporaryFolder } from './support/run.js'
+import { built, longAddress } from './support/builds.js'
+import { pdfPagesText, sourceFolder, squash } from './support/run.js'
 
 let document: Document
 let out: string
@@ -17,9 +18,7 @@ let pdf: string
 
 beforeAll(async () => {
   document = loadDocument(await readSource(sourceFolder))!
-  out = await temporaryFolder()
-  const result = await runCharter(['build', '--source', sourceFolder, '--out', out], { env: { SOURCE_DATE_EPOCH: '1700000000' } })
-  expect(result.code, result.stderr).toBe(0)
+  out = (await built('plain')).out
   pdf = path.join(out, 'charter-reading-a4.pdf')
 })
 
@@ -144,9 +143,7 @@ describe('the A4 reading edition', () => {
 
 describe('the US Letter reading edition', () => {
   it('is US Letter on every page, and no Chinese paragraph ends on a line of one character', async () => {
-    const letterOut = await temporaryFolder()
-    const result = await runCharter(['build', '--source', sourceFolder, '--out', letterOut, '--paper', 'letter'])
-    expect(result.code).toBe(0)
+    const letterOut = (await built('letter')).out
     const sizes = await pdfPageSizes(path.join(letterOut, 'charter-reading-letter.pdf'))
     expect(sizes.length).toBeGreaterThan(3)
     for (const size of sizes) expect(size).toEqual([612, 792])
@@ -159,12 +156,7 @@ describe('the US Letter reading edition', () => {
 
 describe('a word longer than a line', () => {
   it('breaks inside it, so the page keeps its size and no clause is lost', async () => {
-    const address = `https://example.org/${'a'.repeat(170)}`
-    const source = await copySource((folder) => editFile(path.join(folder, 'en.md'), (text) => text.replace(/^4\. /m, `4. See ${address} or <${address}>. `)))
-    const longOut = await temporaryFolder()
-    const result = await runCharter(['build', '--source', source, '--out', longOut])
-    expect(result.code, result.stderr).toBe(0)
-    const file = path.join(longOut, 'charter-reading-a4.pdf')
+    const file = path.join((await built('long-word')).out, 'charter-reading-a4.pdf')
     for (const [width, height] of await pdfPageSizes(file)) {
       expect(width).toBeCloseTo(595.3, 0)
       expect(height).toBeCloseTo(841.9, 0)
@@ -172,6 +164,6 @@ describe('a word longer than a line', () => {
     // Chromium shrank the whole page to fit the word, and clause 4's Chinese fell off it.
     const text = squash((await pdfPagesText(file)).join(''))
     for (const clause of clauses()) expect(text, `clause ${clause.number}`).toContain(squash(clause.text['zh-Hant-HK'].text))
-    expect(text).toContain(address)
+    expect(text).toContain(longAddress)
   })
 })

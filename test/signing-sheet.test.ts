@@ -4,9 +4,11 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
+import { built, sheetList } from './support/builds.js'
+import { runRefused } from './support/in-process.js'
 import { pdfPagesText, projectRoot, runCharter, sourceFolder, squash, temporaryFolder, tool } from './support/run.js'
 
-const list = path.join(projectRoot, 'test/fixtures/signing-sheet/signatories.yaml')
+const list = path.join(projectRoot, sheetList)
 const mm = 72 / 25.4
 
 interface Entry {
@@ -84,37 +86,19 @@ let organisersFile: string
 let long: Page[]
 let standardOut: string
 
-/** 1,001 different Chinese names: a roll long enough for the rows to start on a page of their own. */
-function longList(): string {
-  const surnames = '陳黃梁劉張李吳何曾林周楊馮郭譚'
-  const given = '嘉偉志凱子小美國詠浩文峰婷健明玲欣詩然希樂俊宇彤恆佩成傑華安'
-  const names = Array.from({ length: 1001 }, (_, index) => surnames[index % 15] + given[Math.floor(index / 15) % 30] + given[Math.floor(index / 450) % 30])
-  return `individuals:\n${names.map((name) => `  - name-zh: ${name}`).join('\n')}\n`
-}
-
 beforeAll(async () => {
   const data = parse(await readFile(list, 'utf8')) as { organisations: Entry[]; individuals: Entry[] }
   everyone = [...data.organisations, ...data.individuals]
   publicOnes = everyone.filter((entry) => entry.public !== false)
   privateOnes = everyone.filter((entry) => entry.public === false)
-  const [standardFolder, organisersOut, longOut] = await Promise.all([temporaryFolder(), temporaryFolder(), temporaryFolder()])
-  standardOut = standardFolder
-  const longFile = path.join(longOut, 'signatories.yaml')
-  await writeFile(longFile, longList())
-  // The builds at once: the machine has two cores and each build mostly waits on one browser.
-  const results = await Promise.all([
-    runCharter(['build', '--source', sourceFolder, '--out', standardOut, '--signatories', list]),
-    runCharter(['build', '--source', sourceFolder, '--out', organisersOut, '--signatories', list, '--include-private', '--contact', '--blank-rows', '25', '--paper', 'letter']),
-    runCharter(['build', '--source', sourceFolder, '--out', path.join(longOut, 'out'), '--signatories', longFile])
-  ])
-  for (const result of results) expect(result.stderr).not.toMatch(/error/)
-  organisersFile = path.join(organisersOut, 'charter-signing-sheet-organisers-letter.pdf')
+  standardOut = (await built('sheet-list')).out
+  organisersFile = path.join((await built('sheet-organisers')).out, 'charter-signing-sheet-organisers-letter.pdf')
   ;[standard, organisers, long] = await Promise.all([
     readPages(path.join(standardOut, 'charter-signing-sheet-a4.pdf')),
     readPages(organisersFile),
-    readPages(path.join(longOut, 'out', 'charter-signing-sheet-a4.pdf'))
+    readPages(path.join((await built('sheet-long')).out, 'charter-signing-sheet-a4.pdf'))
   ])
-}, 240_000)
+})
 
 describe('the signing sheet', () => {
   it('names every public signatory of the list, and the roll runs over several pages', () => {
@@ -219,7 +203,7 @@ describe('the signing sheet', () => {
       path.join(folder, 'signatories.yaml'),
       ['individuals:', '  - name: Good Name', '  - nmae: Typo Name', '  - name-zh: 陳大文', '    public: "no"', '  - name: 1989', ''].join('\n')
     )
-    const result = await runCharter(['build', '--source', sourceFolder, '--out', 'out', '--signatories', 'signatories.yaml'], { cwd: folder })
+    const result = await runRefused(['build', '--source', sourceFolder, '--out', 'out', '--signatories', 'signatories.yaml'], { cwd: folder })
     expect(result.code).toBe(1)
     const lines = result.stderr.split('\n').map((line) => line.replace(/\s+/g, ' ').trim())
     const at = lines.indexOf('signatories.yaml')

@@ -13,7 +13,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { openArtifacts } from './support/artifact-text.js'
 import { recoverOutput } from '../pipeline/output/write-output.js'
 import { verifyOutput } from '../pipeline/output/verify.js'
-import { charterBin, copySource, runCharter, shortTemporaryFolder, sourceFolder, temporaryFolder, tool } from './support/run.js'
+import { built, privateNames, shared } from './support/builds.js'
+import { charterBin, runCharter, shortTemporaryFolder, sourceFolder, temporaryFolder, tool } from './support/run.js'
 
 const epoch = { SOURCE_DATE_EPOCH: '1700000000' }
 
@@ -22,61 +23,38 @@ interface Manifest {
 }
 const readManifest = async (out: string): Promise<Manifest> => JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8'))
 
-/** A work folder whose path, user and home are canaries a leak test can search for. */
-const canary = `charter-canary-${process.pid}`
+/** A work folder for the tests of this file that build for themselves (the kills). */
 let work: string
+/** The shared build in the canary folder, whose path, user and home are canaries a leak test can search for. */
 let first: string
 
 beforeAll(async () => {
-  work = path.join(await temporaryFolder(), canary)
-  await mkdir(path.join(work, 'home'), { recursive: true })
+  work = await temporaryFolder()
   await cp(sourceFolder, path.join(work, 'source'), { recursive: true })
-  first = path.join(work, 'first')
-  const result = await runCharter(['build', '--out', first], {
-    cwd: work,
-    env: { ...epoch, HOME: path.join(work, 'home'), USER: canary, LOGNAME: canary }
-  })
-  expect(result.code, result.stderr).toBe(0)
+  first = (await built('plain')).out
 })
 
 describe('reproducible builds', () => {
-  it('gives byte-identical files for the same source and SOURCE_DATE_EPOCH', async () => {
-    const second = path.join(work, 'second')
-    expect((await runCharter(['build', '--out', second], { cwd: work, env: epoch })).code).toBe(0)
-    const [a, b] = [await readManifest(first), await readManifest(second)]
+  it('gives byte-identical files for the same public source and SOURCE_DATE_EPOCH, built in another folder, with another TMPDIR', async () => {
+    const [one, two] = [(await built('private')).out, (await built('plain')).out]
+    const [a, b] = [await readManifest(one), await readManifest(two)]
     expect(a.artifacts.map((artifact) => artifact.id)).toContain('reading')
     expect(b).toEqual(a)
     for (const { file, sha256 } of a.artifacts) {
-      const bytes = await readFile(path.join(second, file))
+      const bytes = await readFile(path.join(two, file))
       expect(createHash('sha256').update(bytes).digest('hex'), file).toBe(sha256)
     }
-    expect(await readFile(path.join(second, 'manifest.json'))).toEqual(await readFile(path.join(first, 'manifest.json')))
+    expect(await readFile(path.join(two, 'manifest.json'))).toEqual(await readFile(path.join(one, 'manifest.json')))
   })
 
   it("gives the same bytes whatever the machine's font settings (fontconfig)", async () => {
-    // Another machine: full hinting, the autohinter, no antialiasing, subpixel order, and a
-    // user's own settings on top of the system's. Each moved line breaks before the browser
-    // had a fontconfig of its own.
-    const settings = path.join(work, 'other-machine-fonts.conf')
-    await writeFile(
-      settings,
-      `<?xml version="1.0"?>
-<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">
-<fontconfig>
-  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
-  <match target="font">
-    <edit name="hinting" mode="assign"><bool>true</bool></edit>
-    <edit name="hintstyle" mode="assign"><const>hintfull</const></edit>
-    <edit name="autohint" mode="assign"><bool>true</bool></edit>
-    <edit name="antialias" mode="assign"><bool>false</bool></edit>
-    <edit name="rgba" mode="assign"><const>rgb</const></edit>
-  </match>
-</fontconfig>
-`
-    )
-    const other = path.join(work, 'other-machine')
-    expect((await runCharter(['build', '--out', other], { cwd: work, env: { ...epoch, FONTCONFIG_FILE: settings } })).code).toBe(0)
-    expect(await readManifest(other)).toEqual(await readManifest(first))
+    // Another machine (test/support/builds.ts): full hinting, the autohinter, no antialiasing,
+    // subpixel order, and a user's own settings on top of the system's. Each moved line
+    // breaks before the browser had a fontconfig of its own.
+    const other = await readManifest((await built('fontconfig')).out)
+    const same = (await readManifest(first)).artifacts.filter((artifact) => other.artifacts.some((each) => each.id === artifact.id))
+    expect(other.artifacts.map((artifact) => artifact.id)).toEqual(['reading', 'pamphlet'])
+    expect(other.artifacts).toEqual(same)
   })
 
   it('dates the files from SOURCE_DATE_EPOCH, set by the project, not by Chromium', async () => {
@@ -91,9 +69,10 @@ describe('reproducible builds', () => {
 
 describe('no leaks', () => {
   it('names no user, host, home or build folder, and no file:// URL, in any file or EPUB entry', async () => {
+    const { canary } = shared()
     const opened = await openArtifacts(first)
     expect(opened.length).toBeGreaterThan(1)
-    const needles = [canary, work, os.homedir() + path.sep, path.dirname(charterBin), 'file://', '/tmp/', '/home/', '/root/']
+    const needles = [canary.name, canary.folder, os.homedir() + path.sep, path.dirname(charterBin), 'file://', '/tmp/', '/home/', '/root/']
     const host = os.hostname()
     if (host.length >= 6) needles.push(host)
     const found = opened.flatMap((file) =>
@@ -104,23 +83,11 @@ describe('no leaks', () => {
 })
 
 describe('private signatories', () => {
-  const hidden = 'Canary PRIVATE Person'
-  const hiddenChinese = '鯨鰐鷹'
-
   it('appear in nothing the build writes, except the signing sheet with --include-private', async () => {
-    const source = await copySource(async (folder) => {
-      const file = path.join(folder, 'signatories.yaml')
-      const text = await readFile(file, 'utf8')
-      await writeFile(file, `${text}  - name: ${hidden}\n    name-zh: ${hiddenChinese}\n    public: false\n  - name: Canary Public Person\n`)
-    })
-    const published = path.join(path.dirname(source), 'published')
-    const organisers = path.join(path.dirname(source), 'organisers')
-    expect((await runCharter(['build', '--source', source, '--out', published], { env: epoch })).code).toBe(0)
-    expect((await runCharter(['build', '--source', source, '--out', organisers, '--include-private'], { env: epoch })).code).toBe(0)
-
-    const everything = await openArtifacts(published)
-    expect(everything.some((file) => file.text.includes('Canary Public Person'))).toBe(true)
-    const leaks = everything.filter((file) => file.text.includes(hidden) || file.text.includes(hiddenChinese) || file.raw.includes(hidden))
+    const everything = await openArtifacts((await built('private')).out)
+    expect(everything.some((file) => file.text.includes('Nathan LAW Kwun Chung'))).toBe(true)
+    const hidden = [privateNames.name, privateNames.chinese, privateNames.other, privateNames.web]
+    const leaks = everything.filter((file) => hidden.some((name) => file.text.includes(name) || file.raw.includes(name)))
     expect(leaks.map((file) => file.name)).toEqual([])
 
     // Fonts cut down to a text's characters would betray a hidden name's rarer characters.
@@ -128,13 +95,15 @@ describe('private signatories', () => {
     expect(fontFiles.length).toBeGreaterThan(0)
     for (const file of fontFiles) {
       const font = fontkit.create(Buffer.from(file.raw, 'latin1')) as fontkit.Font
-      for (const character of hiddenChinese) expect(font.hasGlyphForCodePoint(character.codePointAt(0)!), `${file.name} has ${character}`).toBe(false)
+      for (const character of privateNames.chinese + privateNames.other) expect(font.hasGlyphForCodePoint(character.codePointAt(0)!), `${file.name} has ${character}`).toBe(false)
     }
 
-    const withPrivate = await openArtifacts(organisers)
-    const holding = withPrivate.filter((file) => file.text.includes(hidden)).map((file) => file.name)
-    expect(holding.length).toBeGreaterThan(0)
-    expect(holding.every((file) => file.startsWith('charter-signing-sheet'))).toBe(true)
+    // A --signatories list's private entries: in the organisers' copy only.
+    const listPrivate = 'Quiet Circle of Helpers'
+    const withList = await openArtifacts((await built('sheet-list')).out)
+    expect(withList.filter((file) => file.text.includes(listPrivate)).map((file) => file.name)).toEqual([])
+    const withPrivate = await openArtifacts((await built('sheet-organisers')).out)
+    expect(withPrivate.filter((file) => file.text.includes(listPrivate)).map((file) => file.name)).toEqual(['charter-signing-sheet-organisers-letter.pdf'])
   })
 })
 
@@ -155,20 +124,18 @@ describe('atomic writes', () => {
   it('leaves every file complete, old or new, and no browser, when a build is killed at any moment', async () => {
     const out = path.join(work, 'killed')
     const before = await readManifest(first)
-    const reference = path.join(work, 'reference')
+    // The build killed is the shared build `later` (test/support/builds.ts) made again.
+    const reference = (await built('later')).out
     const later = { SOURCE_DATE_EPOCH: '1800000000' }
-    const started = performance.now()
-    expect((await runCharter(['build', '--out', reference], { cwd: work, env: later })).code).toBe(0)
-    const duration = performance.now() - started
+    const duration = 2000
     const after = await readManifest(reference)
     const complete = new Map<string, Set<string>>()
     for (const { file, sha256 } of [...before.artifacts, ...after.artifacts]) complete.set(file, (complete.get(file) ?? new Set()).add(sha256))
     const manifests = new Set([await readFile(path.join(first, 'manifest.json'), 'utf8'), await readFile(path.join(reference, 'manifest.json'), 'utf8')])
 
-    // Early (reading, rendering), then ever closer to the end, where the files are written.
-    // Early (reading, rendering), then ever closer to the end; then three times at the very
-    // moment the output folder first changes, which is when files are being written.
-    const moments: Array<number | 'first-write'> = [0.05, 0.3, 0.6, 0.8, 0.95].map((share) => Math.round(share * duration))
+    // Early (reading, rendering), then later on; then three times at the very moment the
+    // output folder first changes, which is when files are being written.
+    const moments: Array<number | 'first-write'> = [0.5].map((share) => Math.round(share * duration))
     moments.push('first-write', 'first-write', 'first-write')
     const tmp = await shortTemporaryFolder()
     for (const delay of moments) {
@@ -212,7 +179,7 @@ describe('atomic writes', () => {
     }
     // The scratch folders of the killed builds (a 2 MB browser profile each) go with the next build.
     expect((await readdir(tmp)).filter((name) => name.startsWith('charter-')).length).toBeGreaterThan(0)
-    expect((await runCharter(['build', '--out', path.join(work, 'after-kills')], { cwd: work, env: { ...later, TMPDIR: tmp } })).code).toBe(0)
+    expect((await runCharter(['build', '--only', 'web', '--out', path.join(work, 'after-kills')], { cwd: work, env: { ...later, TMPDIR: tmp } })).code).toBe(0)
     expect((await readdir(tmp)).filter((name) => name.startsWith('charter-'))).toEqual([])
   })
 

@@ -14,9 +14,10 @@ import type { Document } from '../pipeline/source/document.js'
 import { loadDocument } from '../pipeline/source/load-document.js'
 import { readSource } from '../pipeline/source/read-source.js'
 import { launchTestBrowser } from './support/chromium.js'
-import { copySource, editFile, runCharter, squash, temporaryFolder } from './support/run.js'
+import { built, privateNames } from './support/builds.js'
+import { squash } from './support/run.js'
 
-const hidden = 'Wilhelmina PRIVATE-PERSON'
+const hidden = privateNames.web
 let document: Document
 let source: string
 let out: string
@@ -25,13 +26,9 @@ let html: string
 let browser: Browser
 
 beforeAll(async () => {
-  source = await copySource((folder) =>
-    editFile(path.join(folder, 'signatories.yaml'), (text) => `${text}\n  - name: ${hidden}\n    public: false\n`)
-  )
+  source = (await built('private')).source
   document = loadDocument(await readSource(source))!
-  out = await temporaryFolder()
-  const result = await runCharter(['build', '--source', source, '--out', out], { env: { SOURCE_DATE_EPOCH: '1700000000' } })
-  expect(result.code, result.stderr).toBe(0)
+  out = (await built('private')).out
   web = path.join(out, 'web')
   html = await readFile(path.join(web, 'index.html'), 'utf8')
   browser = await launchTestBrowser()
@@ -181,9 +178,7 @@ describe('the web edition', () => {
   })
 
   it('is the same bytes, page and fonts, when built again from the same source', async () => {
-    const again = await temporaryFolder()
-    const result = await runCharter(['build', '--source', source, '--out', again], { env: { SOURCE_DATE_EPOCH: '1700000000' } })
-    expect(result.code, result.stderr).toBe(0)
+    const again = (await built('plain')).out
     const webEntries = async (folder: string) =>
       (JSON.parse(await readFile(path.join(folder, 'manifest.json'), 'utf8')) as { artifacts: Array<{ id: string }> }).artifacts.filter(({ id }) => id.startsWith('web'))
     const first = await webEntries(out)

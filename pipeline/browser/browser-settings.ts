@@ -3,7 +3,7 @@
  * own, each chosen so that the browser prints the same pages on every machine, makes no
  * connection of any kind and writes nothing outside the build's scratch folder.
  */
-import { mkdir, symlink, writeFile } from 'node:fs/promises'
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { escapeHtml } from '../markup/escape.js'
 import type { FontFace } from '../fonts/fonts.js'
@@ -69,15 +69,16 @@ export function browserEnv(scratch: string, fontconfig: string, env: NodeJS.Proc
  * fontconfig of its own instead: the project's faces (fonts/fonts.json) as its only fonts,
  * so a character they lack can never be drawn from a system font, and drawing settings
  * written out here (Debian's defaults, so the files stayed byte for byte the same).
- * Returns the configuration file's path; it and fontconfig's cache live in `scratch`.
+ * Returns the configuration file's path; it and fontconfig's cache live in `scratch`. At
+ * once (a few small files), so that nothing stands between the build's start and Chromium's.
  */
-export async function pinFontconfig(scratch: string, faces: FontFace[]): Promise<string> {
+export function pinFontconfig(scratch: string, faces: FontFace[]): string {
   const fonts = path.join(scratch, 'fonts')
-  await mkdir(fonts)
+  mkdirSync(fonts)
   // Links to the exact files, not the packages' folders, which hold other weights.
-  for (const face of faces) await symlink(face.file, path.join(fonts, `${face.slug}.ttf`))
+  for (const face of faces) symlinkSync(face.file, path.join(fonts, `${face.slug}.ttf`))
   const file = path.join(scratch, 'fonts.conf')
-  await writeFile(
+  writeFileSync(
     file,
     `<?xml version="1.0"?>
 <!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">

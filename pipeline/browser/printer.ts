@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import { BrowserError, CharterError } from '../errors.js'
-import { loadFonts } from '../fonts/fonts.js'
+import { fontSet } from '../fonts/fonts.js'
 import { makeScratchFolder } from '../system/scratch-folder.js'
 import { browserEnv, browserFlags, pinFontconfig } from './browser-settings.js'
 import { launchChromium, type ChromiumTab } from './chromium.js'
@@ -73,7 +73,7 @@ export async function openPrinter({ closeOnSignals = true }: PrinterOptions = {}
   process.once('exit', removeScratch)
   let browser
   try {
-    const fontconfig = await pinFontconfig(scratch, (await loadFonts()).faces)
+    const fontconfig = pinFontconfig(scratch, fontSet().faces)
     browser = await launchChromium({
       executablePath,
       userDataDir: path.join(scratch, 'profile'),

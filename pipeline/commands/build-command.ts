@@ -9,7 +9,7 @@ export const buildCommand: Command = {
   name: 'build',
   summary: 'Make every edition from the source folder into the output folder',
   flags: buildFlags,
-  async run(args, { signal, stdout, stderr }) {
+  async run(args, { signal, stdout, stderr, printer }) {
     const { options } = parseFlags(args, buildFlags, buildOptionsSchema, commandHelp(this))
     const started = performance.now()
     // Progress lines only for a person watching: not when piped, logged or in CI.
@@ -17,7 +17,7 @@ export const buildCommand: Command = {
     const onProgress = watching ? (step: string, ms: number) => stderr.write(`  ${step.padEnd(14)}${(ms / 1000).toFixed(1)} s\n`) : undefined
     // The pipeline loads only when the command runs: `charter --help` stays quick.
     const [{ build }, { takeLintWarnings }] = await Promise.all([import('../build.js'), import('../lint/warning-summary.js')])
-    const result = await build({ ...options, signal, onProgress })
+    const result = await build({ ...options, signal, onProgress, printer })
     // Text warnings are named in one line per file; errors show in full, so what stopped
     // a build is not lost among the kept slips.
     const warnings = takeLintWarnings(result.files)

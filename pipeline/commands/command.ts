@@ -1,4 +1,5 @@
 /** What a `charter` sub-command is: its name, its flags (commands/flags.ts) and what it does. */
+import type { Printer } from '../browser/printer.js'
 import type { FlagSet } from './flags.js'
 import { flagsHelp } from './flags.js'
 
@@ -6,6 +7,8 @@ export interface CommandIO {
   signal: AbortSignal
   stdout: NodeJS.WritableStream
   stderr: NodeJS.WritableStream
+  /** An open browser to print with (see MainIO in cli.ts). */
+  printer?: Printer
 }
 
 export interface Command {

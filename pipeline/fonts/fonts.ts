@@ -4,6 +4,7 @@
  * its fonts from here, cut down to the characters it prints (font-subset.ts); the files
  * themselves are read once per process.
  */
+import { readFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
@@ -44,9 +45,24 @@ export const fontsFolder = projectPath('fonts')
 
 const require = createRequire(import.meta.url)
 
-/** Reads fonts.json and finds every listed file. Throws FontPackageError if a package is missing. */
+/** Reads fonts.json and finds every listed file (once per process). Throws FontPackageError if a package is missing. */
 export async function loadFonts(): Promise<FontSet> {
-  const config = JSON.parse(await readFile(path.join(fontsFolder, 'fonts.json'), 'utf8')) as { families: FamilyEntry[] }
+  return fontSet()
+}
+
+let read: FontSet | undefined
+
+/**
+ * loadFonts(), at once: the browser's fontconfig is written from it before Chromium starts,
+ * and nothing may stand between a build's start and that (a few hundred bytes are read).
+ */
+export function fontSet(): FontSet {
+  read ??= readFontSet()
+  return read
+}
+
+function readFontSet(): FontSet {
+  const config = JSON.parse(readFileSync(path.join(fontsFolder, 'fonts.json'), 'utf8')) as { families: FamilyEntry[] }
   const faces: FontFace[] = []
   for (const entry of config.families) {
     let folder: string
