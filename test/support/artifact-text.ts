@@ -17,8 +17,11 @@ export interface OpenedFile {
   text: string
 }
 
-/** Every file of manifest.json in `out`, plus manifest.json itself, opened up. */
-export async function openArtifacts(out: string): Promise<OpenedFile[]> {
+/**
+ * Every file of manifest.json in `out`, plus manifest.json itself, opened up. With
+ * `pdfText: 'only'`, a PDF is read for its text alone (pdftotext), not decompressed whole.
+ */
+export async function openArtifacts(out: string, { pdfText = 'all' }: { pdfText?: 'all' | 'only' } = {}): Promise<OpenedFile[]> {
   const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as { artifacts: Array<{ file: string; format: string }> }
   const opened: OpenedFile[] = []
   const manifestBytes = await readFile(path.join(out, 'manifest.json'))
@@ -26,7 +29,9 @@ export async function openArtifacts(out: string): Promise<OpenedFile[]> {
   for (const { file } of manifest.artifacts) {
     const absolute = path.join(out, file)
     const bytes = await readFile(absolute)
-    if (file.endsWith('.pdf')) {
+    if (file.endsWith('.pdf') && pdfText === 'only') {
+      opened.push({ name: file, raw: '', text: await tool('pdftotext', ['-enc', 'UTF-8', absolute, '-']) })
+    } else if (file.endsWith('.pdf')) {
       const uncompressed = await tool('qpdf', ['--qdf', '--object-streams=disable', '--stream-data=uncompress', absolute, '-']).catch(
         () => bytes.toString('latin1')
       )
