@@ -2,7 +2,7 @@
  * The reading edition, built from the real source by the real command, read back as a
  * reader's tools read it: pdftotext, pdf.js (Firefox's viewer), pdffonts, pdfinfo.
  */
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Document } from '../pipeline/source/document.js'
@@ -151,6 +151,16 @@ describe('the US Letter reading edition', () => {
     // full stop (「神。」): Chinese typesetting keeps more than that together.
     const lines = (await pdfPagesText(path.join(letterOut, 'charter-reading-letter.pdf'))).join('\n').split('\n')
     expect(lines.filter((line) => /^\p{Script=Han}[。」）！？]$/u.test(line.trim()))).toEqual([])
+  })
+})
+
+describe('--only', () => {
+  it('writes the editions asked for and the manifest, nothing else', async () => {
+    // The shared build `long-word` is made with --only reading.
+    const out = (await built('long-word')).out
+    expect((await readdir(out)).sort()).toEqual(['charter-reading-a4.pdf', 'manifest.json'])
+    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as { artifacts: Array<{ id: string }> }
+    expect(manifest.artifacts.map((entry) => entry.id)).toEqual(['reading'])
   })
 })
 

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto'
 import { lstat, readdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { commitRecord, safeFileName, stagingPrefix } from './write-output.js'
+import { commitRecord, safeFileName, stagingPrefix } from './commit.js'
 
 /** One way a folder differs from its manifest. */
 export interface VerifyProblem {
