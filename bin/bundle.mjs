@@ -42,7 +42,6 @@ if (process.argv.includes('--if-stale') && (await readFile(stamp, 'utf8').catch(
 const unused = {
   'proxy-agent': 'puppeteer downloads browsers through it; charter uses the machine\'s Chromium',
   'node-fetch': 'epub-gen-memory downloads remote images and fonts with it; the build never fetches anything',
-  wawoff2: 'fontverter converts WOFF2 with it; charter hands subset-font TrueType and asks for TrueType',
   'woff2sfnt-sfnt2woff': 'fontverter converts WOFF with it; charter never uses WOFF',
   ws: 'puppeteer talks to a browser over a WebSocket with it; charter talks over a pipe',
   'chromium-bidi': 'puppeteer speaks WebDriver BiDi with it; charter speaks the DevTools protocol',
@@ -96,6 +95,9 @@ await build({
     ].join(' ')
   },
   plugins: [leaveOut],
+  // WOFF2 unpacking (the fallback font's slices) is WebAssembly that finds its .wasm file
+  // beside its own script: it is loaded from node_modules/ as it is.
+  external: ['wawoff2'],
   legalComments: 'none',
   logLevel: 'warning'
 })

@@ -40,14 +40,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     import('./lint/index.js'),
     import('./source/build-date.js'),
     import('./output/write-output.js'),
-    import('./fonts/font-subset.js'),
+    import('./fonts/document-fonts.js'),
     import('./fonts/fonts.js'),
     import('./pdf/paper.js'),
     import('./editions/index.js')
   ])
   loading.catch(() => undefined)
   try {
-    const [{ readSource }, { loadDocument, publicText }, { failed, lintSource }, { buildDate }, { prepareOutput, writeOutput }, { BuildFonts }, { loadFonts }, { papers }, { editions, makeEditions }] =
+    const [{ readSource }, { loadDocument, publicTexts }, { failed, lintSource }, { buildDate }, { prepareOutput, writeOutput }, { documentFonts }, { loadFonts }, { papers }, { editions, makeEditions }] =
       await loading
     const source = await step('read', readSource(options.source, options.signatories))
     const document = loadDocument(source)
@@ -60,7 +60,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await refuseOutputFolder(options)
     // The fonts are cut once, for every page printed, from the public source only: a private
     // signatory's characters in them would change the glyph numbers of every public PDF.
-    const fonts = new BuildFonts(await loadFonts(), publicText(source, document))
+    const fonts = documentFonts(await loadFonts(), document, publicTexts(source, document), source.ownFonts)
     await step('fonts', fonts.ready())
     const paper = papers[options.paper ?? document.publication.paper]
     const printer = await step('browser', opening)

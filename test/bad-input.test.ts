@@ -92,13 +92,13 @@ const cases: Array<{ name: string; file: string; content: () => Promise<Buffer |
     name: 'a date that is not in the calendar',
     file: 'publication.yaml',
     content: sourceWith('publication.yaml', (text) => text.replace(/^date: .*$/m, 'date: 2026-02-30')),
-    error: /^21:7 +error +date: not a day of the calendar: expected a date as YYYY-MM-DD, such as 2021-07-01 +publication/m
+    error: /^26:7 +error +date: not a day of the calendar: expected a date as YYYY-MM-DD, such as 2021-07-01 +publication/m
   },
   {
     name: 'a misspelt key in publication.yaml',
     file: 'publication.yaml',
     content: sourceWith('publication.yaml', (text) => text.replace(/^publisher:/m, 'pubisher:')),
-    error: /^5:1 +error +Missing publisher +publication[\s\S]*^11:1 +error +Unknown key `pubisher`: check its spelling +publication/m
+    error: /^5:1 +error +Missing publisher +publication[\s\S]*^16:1 +error +Unknown key `pubisher`: check its spelling +publication/m
   },
   {
     name: 'a link to a folder of the computer',

@@ -3,6 +3,9 @@
  * fontkit would parse the whole 10 MB Chinese face to answer the same question.
  */
 
+/** Unicode's last code point: nothing past it is a character. */
+const lastCodePoint = 0x10ffff
+
 /** Code point to glyph id, from the font's Unicode cmap subtable (format 12, else 4). */
 export function readCmap(font: Uint8Array): Map<number, number> {
   const cmap = cmapTable(font)
@@ -20,7 +23,8 @@ export function readCmap(font: Uint8Array): Map<number, number> {
     const groups = view.getUint32(full.offset + 12)
     for (let group = 0; group < groups; group++) {
       const at = full.offset + 16 + group * 12
-      const [start, end, glyph] = [view.getUint32(at), view.getUint32(at + 4), view.getUint32(at + 8)]
+      const [start, end, glyph] = [view.getUint32(at), Math.min(view.getUint32(at + 4), lastCodePoint), view.getUint32(at + 8)]
+      // A group past Unicode's last code point (a broken or hostile font) would loop 4 billion times.
       for (let codePoint = start; codePoint <= end; codePoint++) map.set(codePoint, glyph + codePoint - start)
     }
   } else if (basic) {
@@ -55,4 +59,25 @@ function cmapTable(font: Uint8Array): Uint8Array {
     if (view.getUint32(record) === 0x636d6170) return font.subarray(view.getUint32(record + 8), view.getUint32(record + 8) + view.getUint32(record + 12))
   }
   throw new Error('The font has no cmap table')
+}
+
+/** A font's horizontal advances: glyph id to width in em (from its hhea, hmtx and head tables). */
+export function readAdvances(font: Uint8Array): (glyph: number) => number {
+  const table = (tag: string) => {
+    const view = new DataView(font.buffer, font.byteOffset, font.byteLength)
+    const wanted = [...tag].reduce((value, character) => (value << 8) | character.charCodeAt(0), 0) >>> 0
+    for (let index = 0; index < view.getUint16(4); index++) {
+      const record = 12 + index * 16
+      if (view.getUint32(record) === wanted) {
+        const offset = view.getUint32(record + 8)
+        return new DataView(font.buffer, font.byteOffset + offset, view.getUint32(record + 12))
+      }
+    }
+    throw new Error(`The font has no ${tag} table`)
+  }
+  const unitsPerEm = table('head').getUint16(18)
+  const metrics = table('hhea').getUint16(34)
+  const hmtx = table('hmtx')
+  const last = metrics > 0 ? hmtx.getUint16((metrics - 1) * 4) : 0
+  return (glyph) => (glyph < metrics ? hmtx.getUint16(glyph * 4) : last) / unitsPerEm
 }

@@ -13,7 +13,8 @@
  */
 import subsetFont from 'subset-font'
 import { aliasedCodePoints } from './font-dealias.js'
-import { faceBytes, faceCmap, fontFaceRule, type FontFace, type FontRole, type FontSet } from './fonts.js'
+import type { FontStacks } from './font-stacks.js'
+import { faceBytes, faceCmap, fontFaceRule, mayHold, type FontFace, type FontSet } from './fonts.js'
 
 /** A face cut down to some characters: TrueType bytes. */
 export interface SubsetFace {
@@ -53,20 +54,40 @@ const preserveNameIds = [0, 1, 2, 3, 4, 5, 6, 13, 14]
  */
 const alwaysPrinted = [...Array.from({ length: 0x7f - 0x20 }, (_, index) => 0x20 + index), 0xb7, 0x2014]
 
+/** Some of the build's printed text, in the language that sets it (undefined: no one language). */
+export interface FontText {
+  lang: string | undefined
+  text: string
+}
+
+/** Characters nothing is drawn for, which no font needs: spaces, controls and format characters. */
+const undrawn = /[\s\p{Cc}\p{Cf}]/u
+
 export class BuildFonts {
+  /** The faces of every family the build's stacks name, in fonts.json order, the publication's own before the fallback. */
   readonly faces: FontFace[]
-  readonly families: Record<FontRole, string>
+  readonly stacks: FontStacks
+  readonly #texts: FontText[]
+  readonly #features: string[]
   readonly #subset: Promise<SubsetFace[]>
   readonly #characters: Set<number>
   /** Subsets for pages with characters beyond the build's, by their sorted characters. */
   readonly #extended = new Map<string, Promise<SubsetFace[]>>()
 
-  /** Starts cutting every face to the characters of `text` (the source's files) and printable ASCII. */
-  constructor(fonts: FontSet, text: string) {
-    this.faces = fonts.faces
-    this.families = fonts.families
-    this.#characters = new Set([...alwaysPrinted, ...codePoints(text)])
-    this.#subset = this.#cutFaces(this.#characters)
+  /**
+   * Starts cutting every face to the characters of `texts` (what the published editions
+   * print, by language) and printable ASCII. `stacks` says which families set each language.
+   */
+  constructor(fonts: FontSet, stacks: FontStacks, texts: FontText[], own: FontFace[] = [], { superscripts = false } = {}) {
+    this.stacks = stacks
+    this.#texts = texts
+    // Superscript figures (note numbers) only where there are notes: `sups` doubles a Latin face's glyphs.
+    this.#features = superscripts ? [...layoutFeatures, 'sups'] : layoutFeatures
+    const used = new Set([...stacks.all, ...texts.flatMap(({ lang }) => (lang === undefined ? [] : stacks.of(lang)))])
+    const fallback = fonts.faces.filter((face) => face.fallback)
+    this.faces = [...fonts.faces.filter((face) => !face.fallback), ...own, ...fallback].filter((face) => used.has(face.family))
+    this.#characters = new Set([...alwaysPrinted, ...texts.flatMap(({ text }) => [...codePoints(text)])])
+    this.#subset = this.#cutFaces(this.#characters, texts)
     this.#subset.catch(() => undefined)
   }
 
@@ -82,7 +103,7 @@ export class BuildFonts {
     const { faces, suffix } = await this.#covering(codePoints(drawn))
     const url = (face: FontFace) => `fonts/${face.slug}${suffix}.ttf`
     return {
-      css: faces.map(({ face }) => fontFaceRule(face, url(face), 'truetype')).join('\n'),
+      css: faces.map((subset) => fontFaceRule(subset.face, url(subset.face), 'truetype', fillInRange(subset))).join('\n'),
       assets: new Map(faces.map(({ face, bytes }): [string, Uint8Array] => [url(face), bytes]))
     }
   }
@@ -94,7 +115,7 @@ export class BuildFonts {
   async cut(text: string, faces: FontFace[] = this.faces): Promise<SubsetFace[]> {
     const wanted = codePoints(text)
     const { faces: subsets } = await this.#covering(wanted)
-    const made = await Promise.all(subsets.filter(({ face }) => faces.includes(face)).map((subset) => cutFace(subset.face, subset.bytes, subset.cmap, wanted)))
+    const made = await Promise.all(subsets.filter(({ face }) => faces.includes(face)).map((subset) => cutFace(subset.face, subset.bytes, subset.cmap, wanted, this.#features)))
     return made.filter((subset): subset is SubsetFace => subset !== undefined)
   }
 
@@ -105,17 +126,64 @@ export class BuildFonts {
     const key = String.fromCodePoint(...extra)
     let subset = this.#extended.get(key)
     if (!subset) {
-      subset = this.#cutFaces(new Set([...this.#characters, ...extra]))
+      // Characters from a template or a list only one edition prints: in no one language.
+      subset = this.#cutFaces(new Set([...this.#characters, ...extra]), [...this.#texts, { lang: undefined, text: key }])
       this.#extended.set(key, subset)
     }
     // Named by what they add, so the same page gets the same file names in every build.
     return { faces: await subset, suffix: `-${extra.map((codePoint) => codePoint.toString(16)).join('-')}` }
   }
 
-  async #cutFaces(characters: Set<number>): Promise<SubsetFace[]> {
-    const made = await Promise.all(this.faces.map(async (face) => cutFace(face, await faceBytes(face), await faceCmap(face), characters)))
+  /**
+   * The build's faces cut: each family of a language's own script to every one of
+   * `characters` it maps (so a page may set any of them in any weight); a family that fills
+   * in (the publication's own fonts, the fallback) to only what the families before it in a
+   * stack lack, in the text that stack sets.
+   */
+  async #cutFaces(characters: Set<number>, texts: FontText[]): Promise<SubsetFace[]> {
+    const fillIns = new Set(this.stacks.fillIns)
+    const regular = await Promise.all(this.faces.map(async (face) => ({ face, cmap: face.fallback || fillIns.has(face.family) ? undefined : await faceCmap(face) })))
+    const mapped = (family: string, codePoint: number) => regular.some(({ face, cmap }) => face.family === family && cmap?.has(codePoint))
+    const filled = new Map<FontFace, Set<number>>()
+    for (const { lang, text } of texts) {
+      const stack = lang === undefined ? this.stacks.all : this.stacks.of(lang)
+      for (const codePoint of codePoints(text)) {
+        if (undrawn.test(String.fromCodePoint(codePoint))) continue
+        for (const family of stack) {
+          if (!fillIns.has(family)) {
+            if (mapped(family, codePoint)) break
+            continue
+          }
+          const face = await this.#fillInFace(family, codePoint)
+          if (!face) continue
+          if (!filled.has(face)) filled.set(face, new Set())
+          filled.get(face)!.add(codePoint)
+          break
+        }
+      }
+    }
+    const made = await Promise.all(
+      this.faces.map(async (face) => {
+        const wanted = fillIns.has(face.family) ? filled.get(face) : characters
+        return wanted ? cutFace(face, await faceBytes(face), await faceCmap(face), wanted, this.#features) : undefined
+      })
+    )
     return made.filter((subset): subset is SubsetFace => subset !== undefined)
   }
+
+  /** The face of a filling-in family that holds `codePoint` (of a family in slices, the slice whose range holds it). */
+  async #fillInFace(family: string, codePoint: number): Promise<FontFace | undefined> {
+    for (const face of this.faces) {
+      if (face.family !== family || !mayHold(face, codePoint)) continue
+      if ((await faceCmap(face)).has(codePoint)) return face
+    }
+    return undefined
+  }
+}
+
+/** The characters of a filling-in face's subset, as its rule's unicode-range: the stack takes only those from it. */
+function fillInRange(subset: SubsetFace): number[] | undefined {
+  return subset.face.fallback || subset.face.bytes ? [...subset.cmap.keys()] : undefined
 }
 
 /**
@@ -123,17 +191,17 @@ export class BuildFonts {
  * `wanted` that it maps; undefined when it maps none. A Latin face loses the rarer of two
  * characters that share a glyph (font-dealias.ts), so the PDF's text layer names the common one.
  */
-async function cutFace(face: FontFace, bytes: Uint8Array, cmap: Map<number, number>, wanted: Set<number>): Promise<SubsetFace | undefined> {
+async function cutFace(face: FontFace, bytes: Uint8Array, cmap: Map<number, number>, wanted: Set<number>, features: string[]): Promise<SubsetFace | undefined> {
   const kept = new Map<number, number>()
   for (const codePoint of [...wanted].sort((a, b) => a - b)) {
     const glyph = cmap.get(codePoint)
     if (glyph !== undefined) kept.set(codePoint, glyph)
   }
-  if (face.role === 'latin') for (const codePoint of aliasedCodePoints(kept)) kept.delete(codePoint)
+  if (face.scripts.includes('Latn')) for (const codePoint of aliasedCodePoints(kept)) kept.delete(codePoint)
   if (kept.size === 0) return undefined
   const font = await subsetFont(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), String.fromCodePoint(...kept.keys()), {
     targetFormat: 'sfnt',
-    keepFeatures: layoutFeatures,
+    keepFeatures: features,
     preserveNameIds
   })
   return { face, bytes: new Uint8Array(font.buffer, font.byteOffset, font.byteLength), cmap: kept }

@@ -1,26 +1,30 @@
 /**
- * Which characters the project's fonts really contain: the character maps of the TrueType
- * files that loadFonts() lists, read once per process (fonts.ts).
+ * Which characters the fonts really contain: the character maps of the TrueType files
+ * fonts.json lists (a family's regular face answers for its other faces), the fallback
+ * family's slices and the publication's own fonts, each read once per process and only
+ * when a stack reaches it.
  */
-import { faceCmap, loadFonts, type FontRole, type FontSet } from '../fonts/fonts.js'
+import { faceCmap, loadFonts, mayHold, type FontFace } from '../fonts/fonts.js'
 
-/** Answers whether a character prints in one of the project's faces of the given roles. */
+/** Answers which family of a font stack draws a character. */
 export interface FontCoverage {
-  covers(codePoint: number, roles: FontRole[]): boolean
-  /** The family names of the faces of `roles`, for messages. */
-  families(roles: FontRole[]): string[]
+  /** The first family of `stack` that has `codePoint`, or undefined when none has it. */
+  familyOf(codePoint: number, stack: readonly string[]): Promise<string | undefined>
 }
 
-let fontSet: Promise<FontSet> | undefined
-
-/** The project's fonts' coverage (the font list is read once per process). */
-export async function fontCoverage(): Promise<FontCoverage> {
-  fontSet ??= loadFonts()
-  // Both weights of a family map the same characters, so the regular weight answers for the bold.
-  const faces = (await fontSet).faces.filter((face) => face.weight === 400)
-  const cmaps = await Promise.all(faces.map(async (face) => ({ role: face.role, cmap: await faceCmap(face) })))
+/** The coverage of the project's fonts and `own` (the publication's). */
+export async function fontCoverage(own: readonly FontFace[] = []): Promise<FontCoverage> {
+  const fonts = await loadFonts()
+  const faces = [...fonts.faces.filter((face) => face.weight === 400 && face.style === 'normal'), ...own]
   return {
-    covers: (codePoint, roles) => cmaps.some(({ role, cmap }) => roles.includes(role) && cmap.has(codePoint)),
-    families: (roles) => [...new Set(faces.filter((face) => roles.includes(face.role)).map((face) => face.family))]
+    async familyOf(codePoint, stack) {
+      for (const family of stack) {
+        for (const face of faces) {
+          if (face.family !== family || !mayHold(face, codePoint)) continue
+          if ((await faceCmap(face)).has(codePoint)) return family
+        }
+      }
+      return undefined
+    }
   }
 }

@@ -4,7 +4,13 @@
  * criteria) are not here: loading the Document reports them.
  */
 import type { VFile } from 'vfile'
+import { fontStacks } from '../fonts/font-stacks.js'
+import { loadFonts } from '../fonts/fonts.js'
+import { scriptOf } from '../fonts/scripts.js'
+import { typographyOfTag } from '../source/names.js'
 import { checkSettingsSchema } from '../source/publication-schema.js'
+import { languageTag } from '../source/source-schema.js'
+import { yamlStrings } from './yaml-strings.js'
 import type { Source } from '../source/read-source.js'
 import { cjkEllipsisDash } from './cjk-ellipsis-dash.js'
 import { cjkEnumerationComma } from './cjk-enumeration-comma.js'
@@ -34,12 +40,19 @@ export const lintRules: LintRule[] = [
 /** Runs every lint rule over the files of `source`; findings become messages on those files. */
 export async function lintSource(source: Source): Promise<void> {
   const settings = source.publication?.check ?? checkSettingsSchema.parse({})
+  // Only the languages the project can set (an unknown script is publication.yaml's error).
+  // When publication.yaml has another mistake, its languages as written still say which
+  // fonts its text is set in.
+  const written = source.publication?.languages ?? yamlStrings(String(source.publicationFile.value)).filter((string) => string.path[0] === 'languages').map((string) => string.value)
+  const tags = written.filter((lang) => languageTag.safeParse(lang).success && scriptOf(lang) && typographyOfTag(lang))
+  const languages = tags.map((lang) => ({ lang, typography: typographyOfTag(lang) }))
+  const stacks = fontStacks(await loadFonts(), tags.map((lang) => ({ lang, script: scriptOf(lang)! })), source.ownFonts)
   const targets: LintTarget[] = []
-  const add = (file: VFile, target: Omit<LintTarget, 'file' | 'text' | 'settings'>) => {
+  const add = (file: VFile, target: Omit<LintTarget, 'file' | 'text' | 'settings' | 'languages' | 'stacks' | 'own'>) => {
     const text = String(file.value)
     // A file that could not be read has no text to look at; its own message says why.
     if (text === '' || unreadable(file)) return
-    targets.push({ file, text, settings, ...target })
+    targets.push({ file, text, settings, languages, stacks, own: source.ownFonts, ...target })
   }
   add(source.publicationFile, { kind: 'publication' })
   source.languageFiles.forEach((file, index) => {

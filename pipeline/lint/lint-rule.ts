@@ -6,6 +6,10 @@
 import type { Root } from 'mdast'
 import type { VFile } from 'vfile'
 import { location } from 'vfile-location'
+import type { FontStacks } from '../fonts/font-stacks.js'
+import type { FontFace } from '../fonts/fonts.js'
+import type { KnownLanguage } from '../source/names.js'
+import { typographyOfTag } from '../source/names.js'
 import type { CheckSettings } from '../source/publication-schema.js'
 
 /** One source file as a rule sees it. */
@@ -20,6 +24,12 @@ export interface LintTarget {
   /** The language file's mdast, with positions (offsets into `text`). */
   tree?: Root
   settings: CheckSettings
+  /** The publication's languages, which name languages are matched to (names.ts). */
+  languages: KnownLanguage[]
+  /** The font stack of each language, which glyph-coverage follows. */
+  stacks: FontStacks
+  /** The publication's own fonts (source/fonts/). */
+  own: FontFace[]
 }
 
 export interface LintRule {
@@ -36,7 +46,7 @@ const locations = new WeakMap<VFile, ReturnType<typeof location>>()
 
 /** Reports a finding of `rule` on `target.text[start, end)`; `replacement` makes it fixable. */
 export function report(
-  target: LintTarget,
+  target: Pick<LintTarget, 'file' | 'text'>,
   rule: Pick<LintRule, 'id' | 'severity'>,
   reason: string,
   start: number,
@@ -62,12 +72,12 @@ export const han = /\p{Script=Han}/u
 /** A character of Chinese text: Han, or CJK punctuation and full-width forms. */
 export const cjk = /[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF]/u
 
-/** Whether `lang` is a Chinese language tag (`zh`, `zh-Hant-HK`, ...). */
+/** Whether `lang` is a language written in Chinese characters (`zh-Hant-HK`, `yue`, ...): its script is Han. */
 export function isChinese(lang: string | undefined): boolean {
-  return lang !== undefined && /^zh(-|$)/i.test(lang)
+  return lang !== undefined && typographyOfTag(lang) === 'chinese'
 }
 
-/** Whether `lang` is written in Latin letters (not Chinese, Japanese or Korean). */
+/** Whether `lang` is written in Latin letters (or Greek or Cyrillic): words with spaces between. */
 export function isLatinScript(lang: string | undefined): boolean {
-  return lang !== undefined && !/^(zh|ja|ko|yue|cmn)(-|$)/i.test(lang)
+  return lang !== undefined && typographyOfTag(lang) === 'latin'
 }

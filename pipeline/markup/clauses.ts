@@ -1,24 +1,48 @@
-/** Sections and their numbered clauses, in every language, as an edition's layout sets them. */
-import type { Element } from 'hast'
+/** Sections, their opening paragraphs and their numbered clauses, in every language, as an edition's layout sets them. */
+import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
-import type { Clause, Document, Section } from '../source/document.js'
+import type { Clause, Document, Note, Parallel, Prose, Section } from '../source/document.js'
 import { sectionHeading } from './headings.js'
-import { languageParts } from './language-parts.js'
+import { cloneContent } from './language-parts.js'
 import type { Layout } from './layout.js'
 import { numberElement } from './number-cell.js'
+import { linkReferences, notesBlock } from './notes.js'
 
-/** A section: its heading, then its clauses. */
+/** A section: its heading, its opening paragraphs, then its clauses. */
 export function sectionBlock(document: Document, section: Section, layout: Layout): Element {
   return h('section', { ...layout.sectionProperties, className: ['section'], id: section.id }, [
     sectionHeading(document, section.heading, layout),
+    ...section.intro.map((prose) => proseBlock(document, prose, layout)),
     ...section.clauses.map((clause) => clauseBlock(document, clause, layout))
   ])
 }
 
-/** A clause: its number, then its text in every language. */
+/** A clause: its number, then its text in every language, each followed by its notes. */
 export function clauseBlock(document: Document, clause: Clause, layout: Layout): Element {
-  return h('div', { className: layout.pairs ? ['pair', 'clause'] : ['clause'], id: `clause-${clause.number}` }, [
+  return h('div', { className: layout.pairs ? ['pair', 'clause'] : ['clause'], id: clause.id }, [
     numberElement(layout, String(clause.number)),
-    ...languageParts(document, clause.text, 'div', [...(layout.partClass ?? []), 'text'])
+    ...textParts(document, clause.text, clause.notes, layout)
   ])
+}
+
+/** A paragraph of prose in every language, in the clauses' columns where they have them (with no number). */
+export function proseBlock(document: Document, prose: Prose, layout: Layout): Element {
+  return h('div', { className: layout.pairs ? ['pair', 'prose'] : ['prose'] }, [
+    ...(layout.pairs ? [numberElement(layout)] : []),
+    ...textParts(document, prose.text, prose.notes, layout)
+  ])
+}
+
+/** The paragraphs before the first section, as a block of their own; nothing when there are none. */
+export function preambleBlock(document: Document, layout: Layout): Element[] {
+  if (document.preamble.length === 0) return []
+  return [h('section', { className: ['preamble'], id: 'preamble' }, document.preamble.map((prose) => proseBlock(document, prose, layout)))]
+}
+
+/** One `div.text` per language: its text, with references linked, then its notes. */
+function textParts(document: Document, parallel: Parallel, notes: Note[], layout: Layout): Element[] {
+  return document.languages.map(({ lang }) => {
+    const content: ElementContent[] = [...linkReferences(cloneContent(parallel[lang]), lang, notes, layout), ...notesBlock(notes, lang, layout)]
+    return h('div', { lang, className: [...(layout.partClass ?? []), 'text'] }, content)
+  })
 }

@@ -1,14 +1,15 @@
 /**
- * Keeps the last characters of a Chinese paragraph on one line in print, so that no
- * paragraph ends on a line holding one character and its full stop (「神。」), which
- * Chinese typesetting avoids. Chromium does not: `text-wrap: pretty` leaves CJK lines as
+ * Keeps the last characters of a Chinese (or Japanese) paragraph, title or heading on one
+ * line in print, so that none ends on a line holding one character and its full stop
+ * (「神。」), which CJK typesetting avoids. Chromium does not: `text-wrap: pretty` leaves CJK lines as
  * they are. The last three characters of each Chinese block's text (two and a closing mark,
  * say) go into `<span class="nowrap">` (style it `white-space: nowrap`); the text itself,
  * and so what is copied and searched, is unchanged.
  */
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
-import { isChinese } from '../lint/lint-rule.js'
+import { isCjkTypography } from '../fonts/scripts.js'
+import { typographyOfTag } from '../source/names.js'
 
 /** How many characters end a paragraph together. */
 const together = 3
@@ -22,10 +23,14 @@ export function keepChineseEndingsTogether(content: ElementContent[], lang?: str
 }
 
 function keepInElement(element: Element, inherited: string | undefined): Element {
-  const lang = typeof element.properties.lang === 'string' ? element.properties.lang : inherited
+  const own = typeof element.properties.lang === 'string' ? element.properties.lang : undefined
+  const lang = own ?? inherited
   const children = keepChineseEndingsTogether(element.children, lang)
   const last = children.at(-1)
-  if (!isChinese(lang) || inline.has(element.tagName) || last?.type !== 'text') return { ...element, children }
+  // A line's own element ends no line, unless it is a language's part of a heading or title
+  // (`<h1><span lang="zh-Hant-HK">`), which a cover set on lines of its own.
+  const block = !inline.has(element.tagName) || (own !== undefined && element.tagName === 'span')
+  if (lang === undefined || !isCjkTypography(typographyOfTag(lang)) || !block || last?.type !== 'text') return { ...element, children }
   const characters = [...last.value.trimEnd()]
   const ending = characters.slice(-together).join('')
   // Too short to break anyway, or an ending with a space in it (Latin words keep their own breaks).

@@ -24,4 +24,6 @@ export interface Layout {
   number: 'div' | 'p' | 'cell'
   /** Attributes every chapter-like section carries first (the EPUB's `epub:type`). */
   sectionProperties?: Record<string, string>
+  /** EPUB 3 markup: notes as `<aside epub:type="footnote">`, references as `epub:type="noteref"`. */
+  epub?: boolean
 }

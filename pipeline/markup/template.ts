@@ -5,12 +5,18 @@
  */
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import type { Element, RootContent } from 'hast'
+import type { Element, ElementContent, RootContent } from 'hast'
+import { h } from 'hastscript'
 import type { PrintJob } from '../browser/printer.js'
 import type { BuildFonts } from '../fonts/font-subset.js'
+import type { FontStacks } from '../fonts/font-stacks.js'
+import { isCjkTypography } from '../fonts/scripts.js'
 import { projectPath } from '../project.js'
+import { typographyOfTag } from '../source/names.js'
 import { cssString, escapeHtml } from './escape.js'
 import { toHtml } from './html.js'
+import { keepChineseEndingsTogether } from './keep-chinese-endings.js'
+import { expandScripts, familyList, languageFontRules, type CssLanguage } from './language-css.js'
 
 /** The project's templates/ folder. */
 export const templatesFolder = projectPath('templates')
@@ -56,6 +62,8 @@ export interface PrintPage {
   lang: string
   title: string
   fonts: BuildFonts
+  /** The languages the page's text is tagged with (cssLanguages()), whose rules the stylesheets' `:script()` selectors become. */
+  languages: CssLanguage[]
 }
 
 /** Stands for the @font-face rules until the page's text, which decides them, is known. */
@@ -66,12 +74,14 @@ const fontRules = '/* charter: @font-face rules */'
  * templates/print-page.html, which holds the fonts and the rules every printed edition
  * shares, with the edition's stylesheet.
  */
-export async function printPage({ stylesheet, values, body, lang, title, fonts }: PrintPage): Promise<Pick<PrintJob, 'html' | 'assets'>> {
-  const [template, css] = await Promise.all([readTemplate('print-page.html'), readTemplate(stylesheet)])
+export async function printPage({ stylesheet, values, body, lang, title, fonts, languages }: PrintPage): Promise<Pick<PrintJob, 'html' | 'assets'>> {
+  const [template, common, css] = await Promise.all([readTemplate('print-page.html'), readTemplate('print-common.css'), readTemplate(stylesheet)])
   // The stylesheet may name the families too: page-margin boxes do not see custom properties.
-  const shared = fontPlaceholders(fonts.families, fontRules)
+  const shared = fontPlaceholders(fonts.stacks, languages, fontRules)
+  const styles = (sheet: string) => expandScripts(fillTemplate(sheet, { html: { ...shared, ...values } }), languages)
+  const content = keepChineseEndingsTogether(body as ElementContent[]).map((node) => emphasisDots(languageGroups(node), lang, languages))
   const html = fillTemplate(template, {
-    html: { ...shared, css: fillTemplate(css, { html: { ...shared, ...values } }), body: toHtml(body.map(languageGroups)) },
+    html: { ...shared, common: styles(common), css: styles(css), body: toHtml(content) },
     text: { lang, title }
   })
   const pageFonts = await fonts.forPage(html)
@@ -99,9 +109,33 @@ function languageGroups<T extends RootContent>(node: T): T {
 }
 
 /**
- * The stylesheet placeholders every template shares: `{{fonts}}` (the @font-face rules)
- * and the family names `{{latin}}` and `{{han}}` as CSS strings.
+ * The stylesheet placeholders every template shares: `{{fonts}}` (the @font-face rules),
+ * `{{languageFonts}}` (each language's font stack, a `:lang()` rule each), `{{latin}}` (the
+ * Latin family, for numbers) and `{{allFonts}}` (every family, for text of no one language).
  */
-export function fontPlaceholders(families: Record<'latin' | 'han', string>, faces: string): Record<'fonts' | 'latin' | 'han', string> {
-  return { fonts: faces, latin: cssString(families.latin), han: cssString(families.han) }
+export function fontPlaceholders(stacks: FontStacks, languages: CssLanguage[], faces: string): Record<'fonts' | 'latin' | 'allFonts' | 'languageFonts', string> {
+  return { fonts: faces, latin: cssString(stacks.all[0]), allFonts: familyList(stacks.all), languageFonts: languageFontRules(languages, stacks) }
+}
+
+/** Characters that take an emphasis dot: letters and digits, never punctuation or spaces (clreq). */
+const dotted = /[\p{L}\p{N}]/u
+
+/**
+ * In print, emphasis in CJK text (着重號, clreq 3.2) is drawn as a dot under (Chinese) or
+ * over (Japanese) each character by the stylesheet's `.dot::after`, a shape and not a
+ * character: CSS `text-emphasis` draws its dots as text (•), which pdftotext and pdf.js
+ * gave back as a line of bullets between the lines. Each character goes in a
+ * `<span class="dot">`; the text is unchanged.
+ */
+function emphasisDots<T extends RootContent>(node: T, inherited: string, languages: CssLanguage[], inEmphasis = false): T {
+  if (node.type !== 'element') return node
+  const lang = typeof node.properties.lang === 'string' ? node.properties.lang : inherited
+  const emphasis = inEmphasis || node.tagName === 'em'
+  const typography = languages.find((language) => language.lang === lang)?.typography ?? typographyOfTag(lang)
+  const children = node.children.flatMap((child): ElementContent[] => {
+    if (child.type === 'element') return [emphasisDots(child, lang, languages, emphasis)]
+    if (child.type !== 'text' || !emphasis || !isCjkTypography(typography)) return [child]
+    return [...child.value].map((character): ElementContent => (dotted.test(character) ? h('span', { className: ['dot'] }, character) : { type: 'text', value: character }))
+  })
+  return { ...node, children } as T
 }

@@ -11,7 +11,7 @@ import { localize } from '../source/publication-schema.js'
 import { loadPdf, savePdf } from './pdf-io.js'
 
 /** Who made the file, as written into every PDF and EPUB. */
-const producer = 'charter (2021 Hong Kong Charter publishing pipeline)'
+const producer = 'charter'
 
 export interface PdfMetadata {
   title: string

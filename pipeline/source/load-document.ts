@@ -2,7 +2,9 @@
  * Parses every language file of a source and aligns them into the Document.
  * Returns undefined when any file has an error; the messages are on the source's files.
  */
+import type { FontText } from '../fonts/font-subset.js'
 import type { Document } from './document.js'
+import { nameParts } from './names.js'
 import { publicSignatories } from '../markup/signatory-roll.js'
 import { align } from './align.js'
 import { parseLanguage, type ParsedLanguage } from './parse-language.js'
@@ -30,13 +32,18 @@ export function loadDocument(source: Source): Document | undefined {
 }
 
 /**
- * Every character the published editions may print: the language files, publication.yaml
- * and the names of the public signatories, never the signatory files' own text (which holds
- * the private entries, and `--signatories` lists, which only the signing sheet prints). The
+ * Every character the published editions may print, by the language that sets it: each
+ * language file in its language, publication.yaml in none, and the names of the public
+ * signatories each in its own; never the signatory files' own text (which holds the
+ * private entries, and `--signatories` lists, which only the signing sheet prints). The
  * build's fonts are cut from it, so they are the same whoever else is on the list.
  */
-export function publicText(source: Source, document: Document): string {
+export function publicTexts(source: Source, document: Document): FontText[] {
   const { organisations, individuals } = document.signatories
-  const names = publicSignatories([...organisations, ...individuals]).flatMap((signatory) => [signatory.name ?? '', signatory['name-zh'] ?? ''])
-  return [...source.languageFiles, source.publicationFile].map((file) => String(file.value)).concat(names).join('\n')
+  const names = publicSignatories([...organisations, ...individuals]).flatMap((signatory) => nameParts(signatory, document.languages))
+  return [
+    ...source.languageFiles.map((file, index) => ({ lang: document.languages[index].lang, text: String(file.value) })),
+    { lang: undefined, text: String(source.publicationFile.value) },
+    ...names.map(({ lang, text }) => ({ lang, text }))
+  ]
 }

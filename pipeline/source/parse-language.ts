@@ -3,7 +3,7 @@
  * title, sections of numbered clauses, and the sign-up criteria. Problems in the text
  * become vfile messages at their line and column; nothing here throws for content.
  */
-import type { Heading, List, ListItem, Root, RootContent } from 'mdast'
+import type { FootnoteDefinition, Heading, List, ListItem, Paragraph, Root, RootContent } from 'mdast'
 import { toString } from 'mdast-util-to-string'
 import { visit } from 'unist-util-visit'
 import type { VFile } from 'vfile'
@@ -12,14 +12,35 @@ import { frontMatterSchema, type FrontMatter } from './source-schema.js'
 import { toHast } from './markdown.js'
 import { fail, readYamlData } from './yaml-data.js'
 
+/** A note reference as written: `[^label]` (its identifier is the label, case folded). */
+export interface NoteReference {
+  identifier: string
+  label: string
+  place: Place
+}
+
+/** A paragraph of prose, with the notes it refers to. */
+export interface ParsedProse {
+  fragment: Fragment
+  references: NoteReference[]
+}
+
 export interface ParsedClause {
   number: number
   fragment: Fragment
+  references: NoteReference[]
 }
 
 export interface ParsedSection {
   heading: Fragment
+  intro: ParsedProse[]
   clauses: ParsedClause[]
+}
+
+/** A note's text as defined (`[^label]: ...`). */
+export interface ParsedNote {
+  label: string
+  fragment: Fragment
 }
 
 /** What one language file holds, in the order it was written. */
@@ -27,8 +48,11 @@ export interface ParsedLanguage {
   file: VFile
   frontMatter: FrontMatter | undefined
   title: Fragment | undefined
+  preamble: ParsedProse[]
   sections: ParsedSection[]
   criteria: { heading: Fragment; items: Fragment[] } | undefined
+  /** The notes defined, by identifier. */
+  notes: Map<string, ParsedNote>
 }
 
 /** Clause numbers above this are a typing slip, not a clause (CommonMark allows 9 digits). */
@@ -37,7 +61,7 @@ const largestClauseNumber = 9999
 /** Reads `tree`, the Markdown of `file`, into a ParsedLanguage, reporting problems on the file. */
 export function parseLanguage(file: VFile, tree: Root): ParsedLanguage {
   const text = String(file.value)
-  const parsed: ParsedLanguage = { file, frontMatter: undefined, title: undefined, sections: [], criteria: undefined }
+  const parsed: ParsedLanguage = { file, frontMatter: undefined, title: undefined, preamble: [], sections: [], criteria: undefined, notes: new Map() }
   const shownPath = file.path
   const placeOf = (node: { position?: { start: { line: number; column: number } } }): Place => ({
     file: shownPath,
@@ -49,8 +73,20 @@ export function parseLanguage(file: VFile, tree: Root): ParsedLanguage {
     text: toString(content).replace(/\s+/g, ' ').trim(),
     place: placeOf(node)
   })
+  const references = (node: RootContent): NoteReference[] => {
+    const found: NoteReference[] = []
+    visit(node, 'footnoteReference', (reference) => void found.push({ identifier: reference.identifier, label: reference.label ?? reference.identifier, place: placeOf(reference) }))
+    return found
+  }
+  /** A heading, the title or a criterion holds no note: it is printed where notes have no place. */
+  const noNotes = (node: RootContent, what: string) => {
+    for (const reference of references(node)) {
+      fail(file, `Unexpected note \`[^${reference.label}]\` in ${what}: ${what} is printed where no note can follow it (bookmarks, covers, the signing sheet); refer to the note in the text below`, reference.place, 'note-place')
+    }
+  }
 
   reportUnsafeContent(file, tree)
+  reportUnknownNotes(file, tree)
 
   let current: ParsedSection | undefined
   for (const node of tree.children) {
@@ -58,46 +94,87 @@ export function parseLanguage(file: VFile, tree: Root): ParsedLanguage {
       const start = node.position!.start
       parsed.frontMatter = readYamlData(file, node.value, frontMatterSchema, 'front-matter', { line: start.line + 1, column: 1 })
     } else if (node.type === 'heading' && node.depth === 1) {
+      noNotes(node, 'the title')
       if (parsed.title) fail(file, 'Unexpected second title (`# `): a language file has one title', placeOf(node), 'single-title')
+      else if (parsed.sections.length > 0) fail(file, 'Unexpected title (`# `) after a section: the title comes first', placeOf(node), 'single-title')
       else parsed.title = fragment(node, node.children)
     } else if (node.type === 'heading' && node.depth === 2) {
+      noNotes(node, 'a section heading')
       if (parsed.criteria) {
         fail(file, 'Unexpected section after the sign-up criteria: the criteria list comes last', placeOf(node), 'criteria-last')
       }
-      current = { heading: fragment(node, node.children), clauses: [] }
+      current = { heading: fragment(node, node.children), intro: [], clauses: [] }
       parsed.sections.push(current)
     } else if (node.type === 'list' && node.ordered) {
       if (!current) {
         fail(file, 'Unexpected clause before the first section heading (`## `)', placeOf(node), 'clause-outside-section')
         continue
       }
-      for (const item of node.children) current.clauses.push(clauseOf(file, text, item, fragment(item, item.children)))
+      for (const item of node.children) current.clauses.push({ ...clauseOf(file, text, item, fragment(item, item.children)), references: references(item) })
     } else if (node.type === 'list' && !node.ordered) {
       criteriaFrom(node, current)
     } else if (node.type === 'paragraph' && /^\d{10,}[.)]\s/.test(text.slice(node.position!.start.offset!))) {
       const digits = /^\d+/.exec(text.slice(node.position!.start.offset!))![0]
       fail(file, `Clause number ${digits} is too large: number clauses 1, 2, 3, ...`, placeOf(node), 'clause-number')
+    } else if (node.type === 'paragraph') {
+      proseFrom(node)
+    } else if (node.type === 'footnoteDefinition') {
+      noteFrom(node)
     } else if (node.type !== 'html' && node.type !== 'definition') {
       fail(
         file,
-        `Unexpected ${describe(node)}: write clauses as a numbered list (\`1. ...\`) under a \`## \` heading`,
+        `Unexpected ${describe(node)}: write prose as paragraphs before the first clause of a section, and clauses as a numbered list (\`1. ...\`) under a \`## \` heading`,
         placeOf(node),
         'unexpected-content'
       )
     }
   }
 
-  // The last section holding a bullet list and no clauses is the sign-up criteria.
-  function criteriaFrom(list: List, section: ParsedSection | undefined) {
-    if (!section || section.clauses.length > 0 || parsed.criteria) {
+  /** A paragraph: the preamble's (after the title, before any section), or a section's introduction (before its clauses). */
+  function proseFrom(node: Paragraph) {
+    const prose = { fragment: fragment(node, [node]), references: references(node) }
+    if (!parsed.title) {
+      fail(file, 'Unexpected paragraph before the title: start the text with its `# ` title', placeOf(node), 'prose-place')
+    } else if (!current) {
+      parsed.preamble.push(prose)
+    } else if (current.clauses.length === 0 && !parsed.criteria) {
+      current.intro.push(prose)
+    } else {
+      const after = parsed.criteria ? 'the sign-up criteria' : `the clauses of section “${current.heading.text}”`
       fail(
         file,
-        'Unexpected bullet list: the sign-up criteria are one bullet list under their own `## ` heading, after the clauses',
+        `Unexpected paragraph after ${after}: a paragraph goes before a section's first clause; to continue a clause, indent the paragraph under it (3 spaces)`,
+        placeOf(node),
+        'prose-place'
+      )
+    }
+  }
+
+  function noteFrom(node: FootnoteDefinition) {
+    const label = node.label ?? node.identifier
+    const first = parsed.notes.get(node.identifier)
+    if (first) {
+      fail(file, `Note \`[^${label}]\` is written twice: its first text is at ${first.fragment.place.line}:${first.fragment.place.column}; keep one`, placeOf(node), 'note-repeated')
+      return
+    }
+    for (const reference of references(node)) {
+      fail(file, `Unexpected note \`[^${reference.label}]\` inside the note \`[^${label}]\`: a note cannot have notes of its own`, reference.place, 'note-place')
+    }
+    parsed.notes.set(node.identifier, { label, fragment: fragment(node, node.children) })
+  }
+
+  // The last section holding a bullet list and no clauses is the sign-up criteria.
+  function criteriaFrom(list: List, section: ParsedSection | undefined) {
+    if (!section || section.clauses.length > 0 || section.intro.length > 0 || parsed.criteria) {
+      fail(
+        file,
+        'Unexpected bullet list: the sign-up criteria are one bullet list directly under their own `## ` heading, after the clauses',
         placeOf(list),
         'criteria-place'
       )
       return
     }
+    noNotes(list, 'a sign-up criterion')
     parsed.sections.pop()
     parsed.criteria = {
       heading: section.heading,
@@ -111,8 +188,33 @@ export function parseLanguage(file: VFile, tree: Root): ParsedLanguage {
   return parsed
 }
 
+/**
+ * `[^1]` with no `[^1]: ...` anywhere is not a note to the Markdown parser: it printed
+ * as typed, brackets and all. Written where a note could be, it is one whose text is missing.
+ */
+function reportUnknownNotes(file: VFile, tree: Root) {
+  const text = String(file.value)
+  visit(tree, 'text', (node) => {
+    const start = node.position?.start.offset
+    if (start === undefined) return
+    const typed = text.slice(start, node.position!.end.offset)
+    for (const match of typed.matchAll(/(?<!\\)\[\^([^\]\s]+)\]/g)) {
+      const before = typed.slice(0, match.index)
+      const lines = before.split('\n')
+      const line = node.position!.start.line + lines.length - 1
+      const column = lines.length === 1 ? node.position!.start.column + before.length : lines.at(-1)!.length + 1
+      fail(
+        file,
+        `Note \`[^${match[1]}]\` has no text: write it on a line of its own, \`[^${match[1]}]: ...\` (at the end of the file, say); to print the brackets, write \`\\[^${match[1]}]\``,
+        { line, column },
+        'note-missing'
+      )
+    }
+  })
+}
+
 /** Reads the number as written before the item (remark only keeps the list's first one). */
-function clauseOf(file: VFile, text: string, item: ListItem, content: Fragment): ParsedClause {
+function clauseOf(file: VFile, text: string, item: ListItem, content: Fragment): Omit<ParsedClause, 'references'> {
   const written = /^(\d+)[.)]/.exec(text.slice(item.position!.start.offset!))
   const number = written ? Number(written[1]) : Number.NaN
   if (!(number >= 1 && number <= largestClauseNumber)) {

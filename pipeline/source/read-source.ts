@@ -12,6 +12,8 @@ import { parseMarkdown } from './markdown.js'
 import { publicationSchema, type Publication } from './publication-schema.js'
 import { signatoriesSchema, type Signatories } from './signatories-schema.js'
 import { SourceFolderError } from '../errors.js'
+import type { FontFace } from '../fonts/fonts.js'
+import { readOwnFonts } from './own-fonts.js'
 import { fail, readYamlData } from './yaml-data.js'
 
 export interface Source {
@@ -32,6 +34,8 @@ export interface Source {
    */
   sheetSignatories?: Signatories
   sheetSignatoriesFile?: VFile
+  /** The publication's own fonts (`fonts:` in publication.yaml), read and checked. */
+  ownFonts: FontFace[]
 }
 
 /** Largest source file read; the charter is 20 kB, so anything past this is a mistake. */
@@ -56,7 +60,8 @@ export async function readSource(folder: string, signatoriesFile?: string): Prom
   const trees = languageFiles.map((file) => (file.messages.some((message) => message.fatal) ? undefined : parseMarkdown(file)))
   const signatoriesSource = await open('signatories.yaml')
   const signatories = readValue(signatoriesSource, signatoriesSchema, 'signatories-schema')
-  const source: Source = { files, publication, languageFiles, trees, signatories, publicationFile, signatoriesFile: signatoriesSource }
+  const ownFonts = publication ? await readOwnFonts(folder, publication, publicationFile) : []
+  const source: Source = { files, publication, languageFiles, trees, signatories, publicationFile, signatoriesFile: signatoriesSource, ownFonts }
   if (signatoriesFile) {
     const sheetFile = await open('signatories.yaml', path.resolve(signatoriesFile), 'No such file: check the path given to --signatories')
     source.sheetSignatoriesFile = sheetFile

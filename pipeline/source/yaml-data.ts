@@ -157,3 +157,11 @@ export function fail(
   const message = file.message(reason, { place, ruleId, source: 'charter' })
   message.fatal = true
 }
+
+/** Line and column of the value at `path` in the YAML `text` (or of its nearest parent that exists). */
+export function placeOfPath(text: string, path: Array<string | number>): YamlOrigin {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false })
+  const { line, col } = lineCounter.linePos(nodeOffset(doc, path))
+  return { line, column: col }
+}

@@ -19,7 +19,7 @@ export const bookletEdition: Edition = {
     const { duplex, creep, marks, manualDuplex } = options.booklet
     const [pamphlet] = await made('pamphlet')
     const imposing: ImposeOptions = { sheet: paper, duplex, creep, marks, metadata: pdfMetadataFor(document, date, 'Booklet for saddle-stitch') }
-    const base = `charter-booklet-${paper.name}`
+    const base = `${document.slug}-booklet-${paper.name}`
     const artifacts = [await artifact('booklet', `${base}.pdf`, await impose(pamphlet.bytes, imposing), paper.name)]
     if (manualDuplex) {
       const files = { fronts: `${base}-fronts.pdf`, backs: `${base}-backs.pdf` }

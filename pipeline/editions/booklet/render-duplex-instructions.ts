@@ -32,7 +32,8 @@ export async function renderDuplexInstructions(lines: string[], fonts: BuildFont
     body: lines.map((line) => h('div', { className: ['side'] }, [h('p', line)])),
     lang: 'en',
     title: 'Instructions',
-    fonts
+    fonts,
+    languages: [{ lang: 'en', typography: 'latin' }]
   })
   return { ...page, pdf: { outline: false, tagged: false } }
 }

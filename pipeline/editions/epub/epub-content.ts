@@ -8,7 +8,7 @@
  */
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
-import { sectionBlock } from '../../markup/clauses.js'
+import { preambleBlock, sectionBlock } from '../../markup/clauses.js'
 import { publisherAndDate } from '../../markup/colophon.js'
 import { criteriaByCriterion, criteriaSection } from '../../markup/criteria.js'
 import { titleHeading } from '../../markup/headings.js'
@@ -47,7 +47,7 @@ export interface EpubContent {
 export const coverImageFile = 'cover.png'
 
 /** Each language under the other (a phone is too narrow for columns); headings as one line. */
-const layout: Layout = { headings: 'line', number: 'p', sectionProperties: { 'epub:type': 'bodymatter chapter' } }
+const layout: Layout = { headings: 'line', number: 'p', sectionProperties: { 'epub:type': 'bodymatter chapter' }, epub: true }
 
 /** Builds the chapters and navigation of an EPUB in `document`'s languages. */
 export function epubContent(document: Document): EpubContent {
@@ -59,6 +59,7 @@ export function epubContent(document: Document): EpubContent {
       label: languageLine(document, titles),
       body: h('section', { 'epub:type': 'frontmatter titlepage', className: ['opening'] }, [
         titleHeading(document, layout, { className: ['title'] }),
+        ...preambleBlock(document, layout),
         ...document.languages.map(({ lang }) =>
           h('p', { lang, className: ['colophon'] }, [
             ...publisherAndDate(document, lang),

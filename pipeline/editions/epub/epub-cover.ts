@@ -9,6 +9,7 @@ import type { Printer } from '../../browser/printer.js'
 import { joinedTitle, type Document } from '../../source/document.js'
 import type { BuildFonts } from '../../fonts/font-subset.js'
 import { printPage } from '../../markup/template.js'
+import { cssLanguages } from '../../markup/language-css.js'
 
 /** The cover's size in pixels: 2:3, as e-book shops and readers expect, and small as a PNG. */
 const coverSize = { width: 1200, height: 1800 }
@@ -27,7 +28,8 @@ export async function renderCovers(documents: Document[], fonts: BuildFonts, pri
     body,
     lang: documents[0].languages[0].lang,
     title: joinedTitle(documents[0]),
-    fonts
+    fonts,
+    languages: cssLanguages(documents[0])
   })
   return printer.screenshots(page, coverSize, documents.length)
 }

@@ -1,11 +1,12 @@
 /**
- * The `epub` artifacts: the bilingual book (`epub`, charter.epub) and one book per language
- * of the publication (`epub-<lang>`, charter-<lang>.epub). A third language file gives a
+ * The `epub` artifacts: the book in every language (`epub`, <slug>.epub) and one book per
+ * language of the publication (`epub-<lang>`, <slug>-<lang>.epub). A third language file gives a
  * third single-language book with no change here.
  */
 import { createHash } from 'node:crypto'
 import type { Document } from '../../source/document.js'
 import type { Edition, EditionContext } from '../edition.js'
+import { cssLanguages } from '../../markup/language-css.js'
 import { epubContent } from './epub-content.js'
 import { renderCovers } from './epub-cover.js'
 import { epubFonts } from './epub-fonts.js'
@@ -17,8 +18,8 @@ export const epubEdition: Edition = {
   async produce(context) {
     const { document } = context
     const books = [
-      { id: 'epub', file: 'charter.epub', languages: document.languages.map(({ lang }) => lang) },
-      ...document.languages.map(({ lang }) => ({ id: `epub-${lang}`, file: `charter-${lang}.epub`, languages: [lang] }))
+      { id: 'epub', file: `${document.slug}.epub`, languages: document.languages.map(({ lang }) => lang) },
+      ...document.languages.map(({ lang }) => ({ id: `epub-${lang}`, file: `${document.slug}-${lang}.epub`, languages: [lang] }))
     ]
     // One language needs no separate single-language book: it would be the same book.
     const wanted = document.languages.length > 1 ? books : books.slice(0, 1)
@@ -40,10 +41,12 @@ interface Book {
 async function makeBook(context: EditionContext, book: Book, covers: Promise<Uint8Array[]>, index: number): Promise<Artifact> {
   const { document } = book
   const content = epubContent(document)
-  const [embedded, cover] = await Promise.all([epubFonts(context.fonts, content.text), covers.then((list) => list[index])])
+  const langs = cssLanguages(document).map(({ lang }) => lang)
+  const italic = content.chapters.some((chapter) => /<em[\s>]/.test(chapter.html))
+  const [embedded, cover] = await Promise.all([epubFonts(context.fonts, content.text, langs, italic), covers.then((list) => list[index])])
   const bilingual = book.languages.length === context.document.languages.length
   const identifier = bilingual ? context.document.publication.identifier : derivedIdentifier(context.document.publication.identifier, book.languages)
-  const bytes = await packageEpub({ document, content, families: context.fonts.families, embedded, cover, identifier, date: context.date })
+  const bytes = await packageEpub({ document, content, stacks: context.fonts.stacks, embedded, cover, identifier, date: context.date })
   return { id: book.id, file: book.file, format: 'epub', paper: null, pages: null, bytes }
 }
 

@@ -13,18 +13,19 @@ import { joinedTitle, type Document } from '../../source/document.js'
 import type { EpubContent } from './epub-content.js'
 import { coverImageFile } from './epub-content.js'
 import { epubFontCss, type EpubFont } from './epub-fonts.js'
-import type { FontRole } from '../../fonts/fonts.js'
+import type { FontStacks } from '../../fonts/font-stacks.js'
+import { cssLanguages, expandScripts } from '../../markup/language-css.js'
 import { localize } from '../../source/publication-schema.js'
-import { cssString } from '../../markup/escape.js'
-import { fillTemplate, readTemplate } from '../../markup/template.js'
+import { languageName } from '../../fonts/scripts.js'
+import { fillTemplate, fontPlaceholders, readTemplate } from '../../markup/template.js'
 
 /** Everything one EPUB is made of. */
 export interface EpubBook {
   /** The Document in the edition's languages only. */
   document: Document
   content: EpubContent
-  /** Family names by role, for the stylesheet's font stacks. */
-  families: Record<FontRole, string>
+  /** The font stacks, for the stylesheet's. */
+  stacks: FontStacks
   embedded: EpubFont[]
   cover: Uint8Array
   /** The package's unique identifier (stable across builds). */
@@ -47,9 +48,7 @@ export async function packageEpub(book: EpubBook): Promise<Uint8Array> {
   const options = {
     title: joinedTitle(document),
     lang: languages[0],
-    css: fillTemplate(style, {
-      html: { fonts: epubFontCss(book.embedded), latin: cssString(book.families.latin), han: cssString(book.families.han) }
-    }),
+    css: expandScripts(fillTemplate(style, { html: fontPlaceholders(book.stacks, cssLanguages(document), epubFontCss(book.embedded)) }), cssLanguages(document)),
     contentOPF: opf,
     tocXHTML: nav,
     chapterXHTML: chapter,
@@ -67,7 +66,7 @@ export async function packageEpub(book: EpubBook): Promise<Uint8Array> {
       rights: each(document.publication.rights),
       date: document.publication.date,
       modified: book.date.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-      accessibility: accessibility(languages, book.embedded.some((font) => font.role === 'han')),
+      accessibility: accessibility(document, book.embedded.some((font) => font.family === book.stacks.of('zh-Hant-HK')[0])),
       fonts: book.embedded,
       toc: content.toc,
       tocHeading: content.tocHeading,
@@ -90,10 +89,10 @@ export async function packageEpub(book: EpubBook): Promise<Uint8Array> {
 }
 
 /** What the EPUB Accessibility 1.1 metadata says, all of it true of the edition. */
-function accessibility(languages: string[], hongKongGlyphs: boolean) {
-  const names = new Intl.DisplayNames('en', { type: 'language' })
+function accessibility(document: Document, hongKongGlyphs: boolean) {
   // Languages by name alone: ICU's region names ("Hong Kong SAR China") are not this book's to choose.
-  const list = [...new Set(languages.map((lang) => names.of(new Intl.Locale(lang).language) ?? lang))].join(' and ')
+  const names = [...new Set(document.languages.map(({ lang }) => languageName(lang)))]
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]
   return {
     // The cover is an image; everything else is text, and the cover's alt text gives its words.
     modes: ['textual', 'visual'],
@@ -101,7 +100,7 @@ function accessibility(languages: string[], hongKongGlyphs: boolean) {
     features: ['structuralNavigation', 'tableOfContents', 'readingOrder', 'alternativeText', 'displayTransformability'],
     hazards: ['none'],
     summary:
-      `The text of the charter in ${list}, every block tagged with its language. ` +
+      `The text of ${joinedTitle(document, ' / ')} in ${list}, every block tagged with its language. ` +
       'Headings, a table of contents and landmarks allow navigation; the reading order follows the text. ' +
       'The only image is the cover, which has a text alternative giving the title. ' +
       `The fonts for the text${hongKongGlyphs ? ', including Hong Kong Chinese glyph forms,' : ''} are embedded, and text can be resized and restyled.`

@@ -16,6 +16,6 @@ export const pamphletEdition: Edition = {
     padBeforeBackCover(pdf)
     applyPdfMetadata(pdf, pdfMetadataFor(document, date, 'Pamphlet'))
     const page = pamphletPageFor(paper).name
-    return [{ id: 'pamphlet', file: `charter-pamphlet-${page}.pdf`, format: 'pdf', paper: page, pages: pdf.getPageCount(), bytes: await savePdf(pdf) }]
+    return [{ id: 'pamphlet', file: `${document.slug}-pamphlet-${page}.pdf`, format: 'pdf', paper: page, pages: pdf.getPageCount(), bytes: await savePdf(pdf) }]
   }
 }

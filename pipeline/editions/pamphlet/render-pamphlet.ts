@@ -9,17 +9,19 @@ import { h } from 'hastscript'
 import type { PrintJob } from '../../browser/printer.js'
 import { joinedTitle, type Document } from '../../source/document.js'
 import type { BuildFonts } from '../../fonts/font-subset.js'
-import { keepChineseEndingsTogether } from '../../markup/keep-chinese-endings.js'
 import { keepHyphenatedWords } from '../../markup/keep-hyphenated.js'
-import { sectionBlock } from '../../markup/clauses.js'
+import { preambleBlock, sectionBlock } from '../../markup/clauses.js'
 import { publisherAndDate } from '../../markup/colophon.js'
 import { criteriaByCriterion } from '../../markup/criteria.js'
 import { sectionHeading, titleHeading } from '../../markup/headings.js'
 import type { Layout } from '../../markup/layout.js'
-import { signatoryRoll } from '../../markup/signatory-roll.js'
+import { fitName, nameWidths } from '../../markup/name-fit.js'
+import { publicSignatories, signatoryRoll } from '../../markup/signatory-roll.js'
+import type { Signatory } from '../../source/signatories-schema.js'
 import type { Paper } from '../../pdf/paper.js'
 import { localize } from '../../source/publication-schema.js'
 import { signQrCode } from './sign-qr-code.js'
+import { cssLanguages } from '../../markup/language-css.js'
 import { printPage } from '../../markup/template.js'
 
 /** Each language under the other, its parts apart: an A5 page is too narrow for columns. */
@@ -43,6 +45,25 @@ export function pamphletPageFor(paper: Paper): PamphletPage {
 
 const qrAsset = 'sign-qr.svg'
 
+/**
+ * The roll's columns (pamphlet.css: 14 mm and 16 mm side margins, 9.5 pt names, 2 columns
+ * 6 mm apart after a 1.6 em indent), and where each public name fits: one too wide for a
+ * column goes across both (`column-span: all`).
+ */
+async function rollFit(document: Document, fonts: BuildFonts, paper: Paper) {
+  const em = (9.5 / 72) * 25.4
+  const gap = 6 / em
+  const pageWidth = paper.name === 'letter' ? 139.7 : 148
+  const line = (pageWidth - 30) / em - 1.6
+  const geometry = { columns: 2, columnEm: (line - gap) / 2, gapEm: gap }
+  const { organisations, individuals } = document.signatories
+  const widths = await nameWidths(fonts, publicSignatories([...organisations, ...individuals]), document.languages)
+  return (signatory: Signatory) => {
+    const width = widths.get(signatory)
+    return width === undefined ? undefined : { ...fitName(width, geometry), spanStyle: () => 'column-span: all' }
+  }
+}
+
 /** Renders the pamphlet to a print job for the browser. */
 export async function renderPamphlet(document: Document, fonts: BuildFonts, paper: Paper): Promise<PrintJob> {
   const { publication } = document
@@ -54,8 +75,9 @@ export async function renderPamphlet(document: Document, fonts: BuildFonts, pape
       h('div', { className: ['cover-panel'] }, [titleHeading(document, layout)]),
       h('div', { className: ['cover-foot'] }, document.languages.map(({ lang }) => h('p', { lang }, localize(publication.publisher, lang))))
     ]),
+    ...preambleBlock(document, layout),
     ...document.sections.map((section) => sectionBlock(document, section, layout)),
-    signatoryRoll(document, { limit: rollLimit }),
+    signatoryRoll(document, { limit: rollLimit, fit: await rollFit(document, fonts, paper) }),
     h('section', { className: ['back-cover'] }, [
       ...(document.criteria ? [sectionHeading(document, document.criteria.heading, layout), criteriaByCriterion(document, 'span', { className: ['criteria'] })] : []),
       ...(signUrl
@@ -76,10 +98,11 @@ export async function renderPamphlet(document: Document, fonts: BuildFonts, pape
       coverHeight: `${page.height - 24 - 1}mm`,
       backHeight: `${page.height - 32 - 1}mm`
     },
-    body: keepChineseEndingsTogether(keepHyphenatedWords(body)),
+    body: keepHyphenatedWords(body),
     lang: document.languages[0].lang,
     title: joinedTitle(document),
-    fonts
+    fonts,
+    languages: cssLanguages(document)
   })
   const assets = new Map(printed.assets)
   if (qrCode) assets.set(qrAsset, qrCode)

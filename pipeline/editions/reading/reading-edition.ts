@@ -9,6 +9,6 @@ export const readingEdition: Edition = {
     const { job, headings } = await renderReading(document, fonts, paper)
     const printed = await printer.print(job)
     const { bytes, pages } = await finalizePdf(printed, { ...pdfMetadataFor(document, date, 'Reading edition'), outline: headings })
-    return [{ id: 'reading', file: `charter-reading-${paper.name}.pdf`, format: 'pdf', paper: paper.name, pages, bytes }]
+    return [{ id: 'reading', file: `${document.slug}-reading-${paper.name}.pdf`, format: 'pdf', paper: paper.name, pages, bytes }]
   }
 }

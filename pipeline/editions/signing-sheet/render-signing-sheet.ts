@@ -16,9 +16,11 @@ import { cloneContent, labelLine } from '../../markup/language-parts.js'
 import type { Layout } from '../../markup/layout.js'
 import { signatoryName } from '../../markup/signatory-roll.js'
 import type { Signatory } from '../../source/signatories-schema.js'
-import { blankHeaderHeight, blankRowHeight, rollColumns, rollFontSize, sheetMargins } from './signing-sheet-layout.js'
+import { blankHeaderHeight, blankRowHeight, rollColumns, rollFontSize, rollGeometry, sheetMargins } from './signing-sheet-layout.js'
+import { fitName, nameWidths, scaleStyle, type RollGeometry } from '../../markup/name-fit.js'
 import type { SheetRoll } from './signing-sheet-roll.js'
 import { cssString } from '../../markup/escape.js'
+import { cssLanguages } from '../../markup/language-css.js'
 import { pageCountersInEvery, printPage } from '../../markup/template.js'
 
 export interface SheetOptions {
@@ -42,6 +44,7 @@ const layout: Layout = { headings: 'parts', number: 'div' }
 /** Renders the signing sheet to a print job for the browser. */
 export async function renderSigningSheet(document: Document, fonts: BuildFonts, paper: Paper, roll: SheetRoll, options: SheetOptions): Promise<PrintJob> {
   const label = (pick: (labels: Labels) => string) => labelLine(document, pick)
+  const widths = await nameWidths(fonts, roll.groups.flatMap((group) => group.list), document.languages)
   const perLanguage = (make: (lang: string, labels: Labels) => ElementContent[]) =>
     document.languages.map(({ lang, labels }) => h('div', { lang }, make(lang, labels)))
 
@@ -59,7 +62,10 @@ export async function renderSigningSheet(document: Document, fonts: BuildFonts, 
         : [])
     ])),
     ...(roll.count > 0 ? [h('h2', { className: ['roll-heading'] }, [...label((labels) => labels.signatories), ` (${roll.count})`])] : []),
-    ...roll.groups.map((group) => rollTable(group.list, group.first, label((labels) => labels[group.key]), rollColumns(group.list, paper), document)),
+    ...roll.groups.map((group) => {
+      const columns = rollColumns(group.list, paper, widths)
+      return rollTable(group.list, group.first, label((labels) => labels[group.key]), rollGeometry(paper, columns), widths, document)
+    }),
     ...(options.blankRows > 0 ? [blankTable(roll.count + 1, options, label)] : [])
   ]
 
@@ -81,28 +87,45 @@ export async function renderSigningSheet(document: Document, fonts: BuildFonts, 
     body,
     lang: document.languages[0].lang,
     title: `${joinedTitle(document)} · ${joined((labels) => labels.signingSheet.title)}`,
-    fonts
+    fonts,
+    languages: cssLanguages(document, roll.groups.flatMap((group) => group.list))
   })
   // Untagged: the sheet is made for paper, and tagging every cell of a 10,000-name roll
   // doubles Chromium's print time. The text still copies and searches.
   return { ...page, pdf: { outline: false, tagged: false } }
 }
 
-/** A group of the roll as a table, `columns` names a row, its heading repeated on every page. */
-function rollTable(list: Signatory[], first: number, heading: ElementContent[], columns: number, document: Document): Element {
+/**
+ * A group of the roll as a table, `geometry.columns` names a row, its heading repeated on
+ * every page. A name too wide for its cell takes the cells after it (colspan), starting a
+ * new row when the row has no room left; one wider than a whole row is set smaller.
+ */
+function rollTable(list: Signatory[], first: number, heading: ElementContent[], geometry: RollGeometry, widths: Map<Signatory, number>, document: Document): Element {
+  const { columns } = geometry
   const rows: Element[] = []
-  for (let start = 0; start < list.length; start += columns) {
-    const cells = list.slice(start, start + columns).flatMap((signatory, index) => [
-      h('td', { className: ['n'] }, String(first + start + index)),
-      h('td', { className: ['name'] }, [
-        ...signatoryName(signatory),
+  let cells: Element[] = []
+  let used = 0
+  const endRow = () => {
+    // A short row gets empty cells, so that its rule runs the full width.
+    for (; used < columns; used++) cells.push(h('td', { className: ['n'] }), h('td', { className: ['name'] }))
+    rows.push(h('tr', cells))
+    cells = []
+    used = 0
+  }
+  list.forEach((signatory, index) => {
+    const fit = fitName(widths.get(signatory) ?? 0, geometry)
+    if (used + fit.span > columns) endRow()
+    cells.push(
+      h('td', { className: ['n'] }, String(first + index)),
+      h('td', { className: ['name'], colSpan: fit.span > 1 ? fit.span * 2 - 1 : undefined, style: scaleStyle(fit) }, [
+        ...signatoryName(signatory, document.languages),
         ...(signatory.public ? [] : [' ', h('span', { className: ['not-public'] }, ['(', ...labelLine(document, (labels) => labels.signingSheet.notPublic), ')'])])
       ])
-    ])
-    // A short last row gets empty cells, so that its rule runs the full width.
-    while (cells.length < columns * 2) cells.push(h('td', { className: ['n'] }), h('td', { className: ['name'] }))
-    rows.push(h('tr', cells))
-  }
+    )
+    used += fit.span
+    if (used === columns) endRow()
+  })
+  if (used > 0) endRow()
   const cols = Array.from({ length: columns }, () => [h('col', { className: ['n'] }), h('col', { className: ['name'] })]).flat()
   return h('table', { className: ['roll', `columns-${columns}`] }, [
     h('colgroup', cols),

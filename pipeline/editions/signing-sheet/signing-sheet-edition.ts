@@ -32,7 +32,7 @@ export const signingSheetEdition: Edition = {
     }
     const printed = await printer.print(await renderSigningSheet(document, fonts, paper, roll, sheet))
     const { bytes, pages } = await finalizePdf(printed, pdfMetadataFor(document, date, 'Signing sheet'))
-    const file = `charter-signing-sheet${options.includePrivate ? '-organisers' : ''}-${paper.name}.pdf`
+    const file = `${document.slug}-signing-sheet${options.includePrivate ? '-organisers' : ''}-${paper.name}.pdf`
     return [{ id: 'signing-sheet', file, format: 'pdf', paper: paper.name, pages, bytes, private: options.includePrivate }]
   }
 }

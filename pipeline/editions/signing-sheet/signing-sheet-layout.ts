@@ -4,6 +4,7 @@
  */
 import type { Signatory } from '../../source/signatories-schema.js'
 import { mm, type Paper } from '../../pdf/paper.js'
+import type { RollGeometry } from '../../markup/name-fit.js'
 
 /** Page margins in mm; the title and page numbers sit in the top margin. */
 export const sheetMargins = { top: 20, right: 15, bottom: 16, left: 15 }
@@ -27,26 +28,26 @@ export function rowsBeyondOnePage(paper: Paper): number {
 }
 
 /**
- * Columns for a group of names: as many (up to four) as let nine names in ten sit on one
- * line. The rest wrap inside their cell, so one long name does not make the whole roll
- * one name wide.
+ * Columns for a group of names: as many (up to four) as let nine names in ten sit in one
+ * cell. A longer name takes two cells or more (never broken: name-fit.ts), so one long name
+ * does not make the whole roll one name wide. `widths` are the names' widths in em.
  */
-export function rollColumns(names: Signatory[], paper: Paper): number {
+export function rollColumns(names: Signatory[], paper: Paper, widths: Map<Signatory, number>): number {
   if (names.length === 0) return 1
-  const widths = names.map(nameWidth).sort((a, b) => a - b)
-  const typical = widths[Math.min(widths.length - 1, Math.floor(widths.length * 0.9))]
-  const emMm = (rollFontSize / 72) * 25.4
-  const lineMm = paper.width / mm - sheetMargins.left - sheetMargins.right
+  const sorted = names.map((name) => widths.get(name) ?? 0).sort((a, b) => a - b)
+  const typical = sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.9))]
   for (const columns of [4, 3, 2]) {
-    if (typical * emMm <= lineMm / columns - numberWidth - 3) return columns
+    if (typical <= rollGeometry(paper, columns).columnEm) return columns
   }
   return 1
 }
 
-/** A name's printed width in em, estimated: Han characters are 1 em, Latin ones about 0.55. */
-function nameWidth(signatory: Signatory): number {
-  const text = [signatory.name, signatory['name-zh']].filter(Boolean).join(' ')
-  let width = 0
-  for (const character of text) width += (character.codePointAt(0) ?? 0) >= 0x2e80 ? 1 : 0.55
-  return width
+/**
+ * The roll's cells with `columns` names to a row, in em of the names' size: a number cell
+ * (10 mm), then the name, which may run into all but 1 mm of the 3 mm padding after it.
+ */
+export function rollGeometry(paper: Paper, columns: number): RollGeometry {
+  const emMm = (rollFontSize / 72) * 25.4
+  const lineMm = paper.width / mm - sheetMargins.left - sheetMargins.right
+  return { columns, columnEm: (lineMm / columns - numberWidth - 1) / emMm, gapEm: (numberWidth + 1) / emMm }
 }

@@ -8,7 +8,7 @@
 import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import type { BuildFonts } from '../../fonts/font-subset.js'
-import { sectionBlock } from '../../markup/clauses.js'
+import { preambleBlock, sectionBlock } from '../../markup/clauses.js'
 import { publisherAndDate } from '../../markup/colophon.js'
 import { criteriaSection, criteriaSideBySide } from '../../markup/criteria.js'
 import { titleHeading } from '../../markup/headings.js'
@@ -16,6 +16,7 @@ import { toHtml } from '../../markup/html.js'
 import type { Layout } from '../../markup/layout.js'
 import { signatoryRoll } from '../../markup/signatory-roll.js'
 import { fillTemplate, fontPlaceholders, readTemplate } from '../../markup/template.js'
+import { cssLanguages, expandScripts } from '../../markup/language-css.js'
 import { joinedTitle, type Document } from '../../source/document.js'
 import { localize } from '../../source/publication-schema.js'
 import { webFonts, type WebFont } from './web-fonts.js'
@@ -36,6 +37,7 @@ export async function renderWeb(document: Document, fonts: BuildFonts): Promise<
     languageSwitch(document),
     h('header', { className: ['masthead'] }, [titleHeading(document, layout)]),
     h('main', [
+      ...preambleBlock(document, layout),
       ...document.sections.map((section) => sectionBlock(document, section, layout)),
       ...(document.criteria ? [criteriaSection(document, layout, criteriaSideBySide(document, layout))] : []),
       switchable(signatoryRoll(document))
@@ -47,13 +49,16 @@ export async function renderWeb(document: Document, fonts: BuildFonts): Promise<
   const subset = await webFonts(fonts, body)
   const html = fillTemplate(template, {
     html: {
-      css: fillTemplate(css, {
-        html: {
-          ...fontPlaceholders(fonts.families, subset.css),
-          languages: String(document.languages.length),
-          switch: switchRules(document)
-        }
-      }),
+      css: expandScripts(
+        fillTemplate(css, {
+          html: {
+            ...fontPlaceholders(fonts.stacks, cssLanguages(document), subset.css),
+            languages: String(document.languages.length),
+            switch: switchRules(document)
+          }
+        }),
+        cssLanguages(document)
+      ),
       body: toHtml(body)
     },
     text: { lang: document.languages[0].lang, title: joinedTitle(document) }

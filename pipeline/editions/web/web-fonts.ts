@@ -24,7 +24,12 @@ export interface WebFonts {
 
 /** Tags and classes the web stylesheet sets in weight 700; everything else is 400. */
 const boldTags = new Set(['h1', 'h2', 'h3', 'strong', 'b', 'th'])
-const boldClass = 'number'
+const boldClasses = ['number', 'note-number']
+/** Tags set in italic (in Latin letters: CJK emphasis has dots instead). */
+const italicTags = new Set(['em', 'i'])
+
+/** A face's weight and style, as the page's text is sorted into them. */
+type Style = '400' | '700' | '400 italic' | '700 italic'
 
 /**
  * Characters a list may print beside the text: the decimal markers of `<ol>` items
@@ -34,25 +39,43 @@ const markers = '0123456789.'
 
 /** The fonts for `content` (the page's body) plus `extra` text set in the regular weight. */
 export async function webFonts(fonts: BuildFonts, content: ElementContent[], extra = ''): Promise<WebFonts> {
-  const text = { 400: markers + extra, 700: '' }
-  collect(content, false, text)
+  const text: Record<Style, string> = { '400': markers + extra, '700': '', '400 italic': '', '700 italic': '' }
+  collect(content, false, false, text)
+  const styles = Object.keys(text) as Style[]
+  const faceStyle = (face: FontFace): Style => `${face.weight}${face.style === 'italic' ? ' italic' : ''}` as Style
+  // A family with no italic face (a Chinese one) sets emphasis in its upright face.
+  const hasItalic = (face: FontFace) => fonts.faces.some((other) => other.family === face.family && other.style === 'italic')
+  const textFor = (face: FontFace) =>
+    face.style === 'italic' || hasItalic(face) ? text[faceStyle(face)] : text[faceStyle(face)] + text[`${face.weight} italic` as Style]
   const subsets = (
-    await Promise.all(([400, 700] as const).map((weight) => fonts.cut(text[weight], fonts.faces.filter((face) => face.weight === weight))))
+    await Promise.all(
+      styles.map((style) => {
+        const faces = fonts.faces.filter((face) => faceStyle(face) === style)
+        return Promise.all(faces.map((face) => fonts.cut(textFor(face), [face]))).then((made) => made.flat())
+      })
+    )
   ).flat()
-  const files = await Promise.all(subsets.map(async ({ face, bytes }): Promise<WebFont> => ({ face, url: `fonts/${face.slug}.woff2`, bytes: await woff2Cached(bytes) })))
-  return { css: files.map(({ face, url }) => fontFaceRule(face, url, 'woff2')).join('\n'), fonts: files }
+  const files = await Promise.all(
+    subsets.map(async ({ face, bytes, cmap }): Promise<WebFont & { range?: number[] }> => ({
+      face,
+      url: `fonts/${face.slug}.woff2`,
+      bytes: await woff2Cached(bytes),
+      range: face.fallback || face.bytes ? [...cmap.keys()] : undefined
+    }))
+  )
+  return { css: files.map(({ face, url, range }) => fontFaceRule(face, url, 'woff2', range)).join('\n'), fonts: files.map(({ face, url, bytes }) => ({ face, url, bytes })) }
 }
 
-function collect(nodes: ElementContent[], bold: boolean, text: Record<400 | 700, string>) {
+function collect(nodes: ElementContent[], bold: boolean, italic: boolean, text: Record<Style, string>) {
   for (const node of nodes) {
-    if (node.type === 'text') text[bold ? 700 : 400] += node.value
-    else if (node.type === 'element') collect(node.children, bold || isBold(node), text)
+    if (node.type === 'text') text[`${bold ? 700 : 400}${italic ? ' italic' : ''}` as Style] += node.value
+    else if (node.type === 'element') collect(node.children, bold || isBold(node), italic || italicTags.has(node.tagName), text)
   }
 }
 
 function isBold(element: Element): boolean {
   const className = element.properties?.className
-  return boldTags.has(element.tagName) || (Array.isArray(className) && className.includes(boldClass))
+  return boldTags.has(element.tagName) || (Array.isArray(className) && boldClasses.some((name) => className.includes(name)))
 }
 
 /**
