@@ -1,5 +1,6 @@
 /** The fonts of one Document's build: its languages' stacks, and every face cut to its public text. */
 import { cssLanguages } from '../markup/language-css.js'
+import { superscriptDigits } from '../markup/notes.js'
 import { allNotes, type Document } from '../source/document.js'
 import { scriptOf } from './scripts.js'
 import { fontStacks, type FontStacks } from './font-stacks.js'
@@ -14,5 +15,9 @@ export function documentStacks(fonts: FontSet, document: Document, own: FontFace
 
 /** Starts cutting the build's fonts: `texts` is what the published editions print (publicTexts()). */
 export function documentFonts(fonts: FontSet, document: Document, texts: FontText[], own: FontFace[]): BuildFonts {
-  return new BuildFonts(fonts, documentStacks(fonts, document, own), texts, own, { superscripts: allNotes(document).length > 0 })
+  // Printed note numbers: superscript figures in the text, and each note's own number in
+  // its language's face (notes.ts, print-common.css).
+  const notes =
+    allNotes(document).length > 0 ? [{ lang: undefined, text: superscriptDigits }, ...document.languages.map(({ lang }) => ({ lang, text: '0123456789' }))] : []
+  return new BuildFonts(fonts, documentStacks(fonts, document, own), [...texts, ...notes], own)
 }

@@ -68,7 +68,6 @@ export class BuildFonts {
   readonly faces: FontFace[]
   readonly stacks: FontStacks
   readonly #texts: FontText[]
-  readonly #features: string[]
   readonly #subset: Promise<SubsetFace[]>
   readonly #characters: Set<number>
   /** Subsets for pages with characters beyond the build's, by their sorted characters. */
@@ -78,11 +77,9 @@ export class BuildFonts {
    * Starts cutting every face to the characters of `texts` (what the published editions
    * print, by language) and printable ASCII. `stacks` says which families set each language.
    */
-  constructor(fonts: FontSet, stacks: FontStacks, texts: FontText[], own: FontFace[] = [], { superscripts = false } = {}) {
+  constructor(fonts: FontSet, stacks: FontStacks, texts: FontText[], own: FontFace[] = []) {
     this.stacks = stacks
     this.#texts = texts
-    // Superscript figures (note numbers) only where there are notes: `sups` doubles a Latin face's glyphs.
-    this.#features = superscripts ? [...layoutFeatures, 'sups'] : layoutFeatures
     const used = new Set([...stacks.all, ...texts.flatMap(({ lang }) => (lang === undefined ? [] : stacks.of(lang)))])
     const fallback = fonts.faces.filter((face) => face.fallback)
     this.faces = [...fonts.faces.filter((face) => !face.fallback), ...own, ...fallback].filter((face) => used.has(face.family))
@@ -115,7 +112,7 @@ export class BuildFonts {
   async cut(text: string, faces: FontFace[] = this.faces): Promise<SubsetFace[]> {
     const wanted = codePoints(text)
     const { faces: subsets } = await this.#covering(wanted)
-    const made = await Promise.all(subsets.filter(({ face }) => faces.includes(face)).map((subset) => cutFace(subset.face, subset.bytes, subset.cmap, wanted, this.#features)))
+    const made = await Promise.all(subsets.filter(({ face }) => faces.includes(face)).map((subset) => cutFace(subset.face, subset.bytes, subset.cmap, wanted)))
     return made.filter((subset): subset is SubsetFace => subset !== undefined)
   }
 
@@ -165,7 +162,7 @@ export class BuildFonts {
     const made = await Promise.all(
       this.faces.map(async (face) => {
         const wanted = fillIns.has(face.family) ? filled.get(face) : characters
-        return wanted ? cutFace(face, await faceBytes(face), await faceCmap(face), wanted, this.#features) : undefined
+        return wanted ? cutFace(face, await faceBytes(face), await faceCmap(face), wanted) : undefined
       })
     )
     return made.filter((subset): subset is SubsetFace => subset !== undefined)
@@ -191,7 +188,7 @@ function fillInRange(subset: SubsetFace): number[] | undefined {
  * `wanted` that it maps; undefined when it maps none. A Latin face loses the rarer of two
  * characters that share a glyph (font-dealias.ts), so the PDF's text layer names the common one.
  */
-async function cutFace(face: FontFace, bytes: Uint8Array, cmap: Map<number, number>, wanted: Set<number>, features: string[]): Promise<SubsetFace | undefined> {
+async function cutFace(face: FontFace, bytes: Uint8Array, cmap: Map<number, number>, wanted: Set<number>): Promise<SubsetFace | undefined> {
   const kept = new Map<number, number>()
   for (const codePoint of [...wanted].sort((a, b) => a - b)) {
     const glyph = cmap.get(codePoint)
@@ -201,7 +198,7 @@ async function cutFace(face: FontFace, bytes: Uint8Array, cmap: Map<number, numb
   if (kept.size === 0) return undefined
   const font = await subsetFont(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), String.fromCodePoint(...kept.keys()), {
     targetFormat: 'sfnt',
-    keepFeatures: features,
+    keepFeatures: layoutFeatures,
     preserveNameIds
   })
   return { face, bytes: new Uint8Array(font.buffer, font.byteOffset, font.byteLength), cmap: kept }

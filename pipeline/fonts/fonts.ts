@@ -163,7 +163,8 @@ export function faceBytes(face: FontFace): Promise<Uint8Array> {
       if (face.format === 'truetype') return file
       // A CommonJS package: its functions are on `default` once bundled.
       const woff2 = (await import('wawoff2')) as typeof import('wawoff2') & { default?: typeof import('wawoff2') }
-      return (woff2.decompress ?? woff2.default!.decompress)(file)
+      // Copied out: the result is a view of the WebAssembly memory, which the next unpacking reuses.
+      return new Uint8Array(await (woff2.decompress ?? woff2.default!.decompress)(file))
     })
     bytes.catch(() => bytesRead.delete(face.file))
     bytesRead.set(face.file, bytes)

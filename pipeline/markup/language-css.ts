@@ -61,11 +61,11 @@ export function expandScripts(css: string, languages: readonly CssLanguage[]): s
       out += css.slice(index)
       break
     }
-    // The prelude: from after the last comment before the brace to the brace.
+    // The prelude: from after the last end of a rule, declaration or comment before the brace.
     const chunk = css.slice(index, open)
-    const commentEnd = chunk.lastIndexOf('*/')
-    const lead = commentEnd >= 0 ? chunk.slice(0, commentEnd + 2) : ''
-    const prelude = commentEnd >= 0 ? chunk.slice(commentEnd + 2) : chunk
+    const cut = Math.max(chunk.lastIndexOf('}') + 1, chunk.lastIndexOf(';') + 1, chunk.lastIndexOf('*/') + 2, 0)
+    const lead = chunk.slice(0, cut)
+    const prelude = chunk.slice(cut)
     if (!prelude.includes(':script(')) {
       out += css.slice(index, open + 1)
       index = open + 1

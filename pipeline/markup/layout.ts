@@ -26,4 +26,6 @@ export interface Layout {
   sectionProperties?: Record<string, string>
   /** EPUB 3 markup: notes as `<aside epub:type="footnote">`, references as `epub:type="noteref"`. */
   epub?: boolean
+  /** A printed page (PDF): note numbers in the text as superscript figures, on the line. */
+  printed?: boolean
 }

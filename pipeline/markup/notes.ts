@@ -11,6 +11,14 @@ import { noteReferenceClass } from '../source/markdown.js'
 import { cloneContent } from './language-parts.js'
 import type { Layout } from './layout.js'
 
+/** Superscript figures, 0 to 9: how print sets a note's number in the text. */
+export const superscriptDigits = '⁰¹²³⁴⁵⁶⁷⁸⁹'
+
+/** `12` as `¹²`. */
+function superscript(number: string): string {
+  return [...number].map((digit) => superscriptDigits[Number(digit)] ?? digit).join('')
+}
+
 const noteId = (lang: Lang, number: number | string) => `note-${lang}-${number}`
 const referenceId = (lang: Lang, number: number | string) => `noteref-${lang}-${number}`
 
@@ -30,8 +38,10 @@ export function linkReferences(content: ElementContent[], lang: Lang, notes: Not
         return { ...node, children: walk(node.children) }
       }
       const id = first.delete(number) ? referenceId(lang, number) : undefined
-      const link = h('a', { href: `#${noteId(lang, number)}`, id, role: 'doc-noteref', ...(layout.epub ? { 'epub:type': 'noteref' } : {}) }, number)
-      return h('sup', { className: [noteReferenceClass] }, [link])
+      // In print, superscript figures: a raised <sup> was read as a line of its own.
+      const shown = layout.printed ? superscript(number) : number
+      const link = h('a', { href: `#${noteId(lang, number)}`, id, role: 'doc-noteref', ...(layout.epub ? { 'epub:type': 'noteref' } : {}) }, shown)
+      return h(layout.printed ? 'span' : 'sup', { className: [noteReferenceClass] }, [link])
     })
   return walk(content)
 }

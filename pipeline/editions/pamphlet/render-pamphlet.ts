@@ -25,7 +25,7 @@ import { cssLanguages } from '../../markup/language-css.js'
 import { printPage } from '../../markup/template.js'
 
 /** Each language under the other, its parts apart: an A5 page is too narrow for columns. */
-const layout: Layout = { headings: 'parts', number: 'div' }
+const layout: Layout = { headings: 'parts', number: 'div', printed: true }
 
 /** Past this many signatories the pamphlet prints their count (about 60 names fit an A5 page). */
 const rollLimit = 180

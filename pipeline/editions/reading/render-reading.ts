@@ -26,7 +26,7 @@ import { joinedTitle, type Document } from '../../source/document.js'
 import { localize } from '../../source/publication-schema.js'
 
 /** Languages side by side, each clause and heading a row of the grid; headings as one line, which is what the bookmarks say. */
-const layout: Layout = { headings: 'line', labelHeadings: true, pairs: true, number: 'div' }
+const layout: Layout = { headings: 'line', labelHeadings: true, pairs: true, number: 'div', printed: true }
 
 /** Past this many signatories the reading edition prints their count; see signatoryRoll(). */
 export const rollLimit = 600
