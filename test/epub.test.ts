@@ -130,7 +130,7 @@ describe('the EPUB edition', () => {
         expect(block, `clause ${clause.number}`).not.toBeNull()
         const parts = [...block![1].matchAll(/<div lang="([^"]+)" class="text">([\s\S]*?)(?:<\/div>|$)/g)]
         expect(parts.map((part) => part[1])).toEqual(book.languages)
-        for (const [, lang, html] of parts) expect(squash(decode(html))).toBe(squash(clause.text[lang].text))
+        for (const [, lang, html] of parts) expect(decode(html).replace(/\s+/g, ' ').trim()).toBe(clause.text[lang].text)
       }
       const criteria = await read(book.zip, 'OEBPS/criteria.xhtml')
       // Numbered, as in the charter.

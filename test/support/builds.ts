@@ -8,8 +8,9 @@ import { cp, mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { inject } from 'vitest'
 
-/** A source: the charter's text with `edit` made to a copy of it. */
+/** A source: the charter's text (or the fixture `from`, a folder of test/fixtures) with `edit` made to a copy of it. */
 interface SourceVariant {
+  from?: string
   edit?: (folder: string) => Promise<void>
 }
 
@@ -23,7 +24,7 @@ interface BuildSpec {
 }
 
 /** A private signatory's names in the `private` source: no public file may hold them, not even a font. */
-export const privateNames = { name: 'Hidden CANARY Person', chinese: '龘齉鬱', other: '鸛鷸鸚鵡', web: 'Wilhelmina PRIVATE-PERSON' }
+export const privateNames = { name: 'Hidden CANARY Person', chinese: '龘齉鬱', other: '鸛鷸鸚鵡', web: 'Wilhelmina PRIVATE-PERSON', rare: '周𠀋𪚥' }
 /** The booklet's source: a link to sign (printed with a QR code) and one private signatory. */
 export const signUrl = 'https://example.org/sign-the-charter'
 export const bookletPrivateName = 'Hidden PRIVATE Person'
@@ -54,7 +55,15 @@ const sources = {
       const file = path.join(folder, 'en.md')
       await writeFile(file, (await readFile(file, 'utf8')).replace(/^4\. /m, `4. See ${longAddress} or <${longAddress}>. `))
     }
-  }
+  },
+  /** English, Chinese and French (test/fixtures/three-languages). */
+  'three-languages': { from: 'three-languages' },
+  /** Japanese and English (test/fixtures/japanese). */
+  japanese: { from: 'japanese' },
+  /** Next year's kind of statement: preamble, prose, notes, emphasis, Cantonese, rare names (test/fixtures/statement). */
+  statement: { from: 'statement' },
+  /** The statement with a private signatory whose name only the fallback font has (𠀋, 𪚥). */
+  'statement-private': { from: 'statement', edit: append('signatories.yaml', `  - name: ${privateNames.name}\n    name-zh: ${privateNames.rare}\n    public: false\n`) }
 } satisfies Record<string, SourceVariant>
 
 const epoch = { SOURCE_DATE_EPOCH: '1700000000' }
@@ -87,7 +96,11 @@ export const builds = {
   booklet: { source: 'booklet', args: ['--manual-duplex', '--only', 'pamphlet,booklet'], env: bookletEpoch },
   /** US Letter: the reading edition, and the booklet for printers that flip on the short edge. */
   letter: { source: 'booklet', args: ['--paper', 'letter', '--duplex', 'short', '--only', 'reading,pamphlet,booklet'], env: bookletEpoch },
-  'long-word': { source: 'long-word', args: ['--only', 'reading'] }
+  'long-word': { source: 'long-word', args: ['--only', 'reading'] },
+  'three-languages': { source: 'three-languages', env: epoch },
+  japanese: { source: 'japanese', env: epoch },
+  statement: { source: 'statement', env: epoch },
+  'statement-private': { source: 'statement-private', env: epoch }
 } satisfies Record<string, BuildSpec>
 
 export type BuildName = keyof typeof builds
@@ -150,7 +163,7 @@ export async function makeSources(root: string, charterSource: string): Promise<
   for (const [name, variant] of Object.entries(sources) as Array<[keyof typeof sources, SourceVariant]>) {
     const folder = path.join(root, 'sources', name, 'source')
     await mkdir(path.dirname(folder), { recursive: true })
-    await cp(charterSource, folder, { recursive: true })
+    await cp(variant.from ? path.join(charterSource, '../..', variant.from, 'source') : charterSource, folder, { recursive: true })
     await variant.edit?.(folder)
     made[name] = folder
   }
