@@ -38,7 +38,11 @@ const fixture = (name: string) => readFile(path.join(fixtures, name))
 /** The project's own source file `name` with `change` made to its text. */
 const sourceWith = (name: string, change: (text: string) => string) => async () => change(await readFile(path.join(sourceFolder, name), 'utf8'))
 
-const cases: Array<{ name: string; file: string; content: () => Promise<Buffer | string>; error: RegExp }> = [
+/** The clause 4 of the charter's English, with a note reference after its first sentence. */
+const noteInClause4 = (text: string) => text.replace(/^4\. The Hong Kong resistance shall be making allies and not enemies\./m, '$&[^allies]')
+
+/** `file` replaced; the message is expected under `at` (default: that file). */
+const cases: Array<{ name: string; file: string; at?: string; content: () => Promise<Buffer | string>; error: RegExp }> = [
   { name: 'an empty language file', file: 'en.md', content: () => fixture('empty.md'), error: /^1:1 +error +Empty file +source-empty/m },
   {
     name: 'a file that is not UTF-8',
@@ -222,13 +226,76 @@ const cases: Array<{ name: string; file: string; content: () => Promise<Buffer |
     file: 'en.md',
     content: () => fixture('clause-billion.md'),
     error: /^84:1 +error +Clause number 1000000000 is too large: number clauses 1, 2, 3, \.\.\. +clause-number/m
+  },
+  {
+    name: 'a language left out of the publisher',
+    file: 'publication.yaml',
+    content: sourceWith('publication.yaml', (text) => text.replace(/^  zh-Hant-HK: 《香港約章》聯署人\n/m, '')),
+    error: /^17:3 +error +publisher: no text in `zh-Hant-HK`: add `zh-Hant-HK: \.\.\.` under `publisher` \(each language prints its own\), or give one text for every language \(`publisher: \.\.\.`\) +publication/m
+  },
+  {
+    name: 'a language in a script the project has no font for',
+    file: 'publication.yaml',
+    content: sourceWith('publication.yaml', (text) => text.replace('languages: [en, zh-Hant-HK]', 'languages: [en, zh-Hant-HK, ar]')),
+    error: /^5:29 +error +languages, entry 3: `ar` is written in Arabic, which the project has no font for \(it has fonts for Latin, Greek, Cyrillic, Traditional, Japanese\): fonts\/README\.md says how to add one +publication/m
+  },
+  {
+    name: 'a note referred to and never written',
+    file: 'en.md',
+    content: sourceWith('en.md', noteInClause4),
+    error: /^36:68 +error +Note `\[\^allies\]` has no text: write it on a line of its own, `\[\^allies\]: \.\.\.` \(at the end of the file, say\); to print the brackets, write `\\\[\^allies\]` +note-missing/m
+  },
+  {
+    name: 'a note that one language has and the other does not',
+    file: 'en.md',
+    at: 'zh-Hant-HK.md',
+    content: sourceWith('en.md', (text) => `${noteInClause4(text)}\n[^allies]: Allies, not enemies.\n`),
+    error: /^35:1 +error +Note `\[\^allies\]` is missing: en\.md refers to it in clause 4 \(at 36:68\); refer to it here too, and write its text as `\[\^allies\]: \.\.\.` +note-missing/m
+  },
+  {
+    name: 'a note nothing refers to',
+    file: 'en.md',
+    content: sourceWith('en.md', (text) => `${text}\n[^spare]: A note nobody refers to.\n`),
+    error: /^\d+:1 +error +Note `\[\^spare\]` is never referred to: write `\[\^spare\]` where it belongs in the text, or remove the note +note-unused/m
+  },
+  {
+    name: 'a paragraph that only one language has',
+    file: 'en.md',
+    at: 'zh-Hant-HK.md',
+    content: sourceWith('en.md', (text) => text.replace(/^## The Letter$/m, '## The Letter\n\nA paragraph only the English has.')),
+    error: /^27:1 +error +Missing paragraph: en\.md has 1 paragraph at the start of section 1 \(“The Letter”\), this file 0; its paragraph 1 \(at 28:1\) has no counterpart here +prose-count/m
+  },
+  {
+    name: 'clauses numbered through the text when publication.yaml asks for each section to start again',
+    file: 'publication.yaml',
+    at: 'en.md',
+    content: sourceWith('publication.yaml', (text) => text.replace('numbering: continuous', 'numbering: per-section')),
+    error: /^34:1 +error +Clause 3 opens its section, and publication\.yaml says `numbering: per-section`: number each section's clauses from 1, or write `numbering: continuous` +clause-sequence/m
+  },
+  {
+    name: 'a slug that cannot name a file',
+    file: 'publication.yaml',
+    content: sourceWith('publication.yaml', (text) => text.replace('slug: charter', 'slug: Charter 2021!')),
+    error: /^10:7 +error +slug: expected small letters, digits and single hyphens, such as `hong-kong-charter-2027` +publication/m
+  },
+  {
+    name: 'a numbering that does not exist',
+    file: 'publication.yaml',
+    content: sourceWith('publication.yaml', (text) => text.replace('numbering: continuous', 'numbering: roman')),
+    error: /^30:12 +error +numbering: expected `continuous` or `per-section` +publication/m
+  },
+  {
+    name: 'a font of its own that is not in the source folder',
+    file: 'publication.yaml',
+    content: sourceWith('publication.yaml', (text) => `${text}fonts:\n  - file: fonts/Names.ttf\n`),
+    error: /^\d+:11 +error +Cannot use the font fonts\/Names\.ttf: there is no such file in the source folder: put the \.ttf file in its fonts\/ folder +own-font/m
   }
 ]
 
 describe('bad input', () => {
-  it.each(cases)('$name: a message at its place, exit 1, the output folder untouched', async ({ file, content, error }) => {
+  it.each(cases)('$name: a message at its place, exit 1, the output folder untouched', async ({ file, at, content, error }) => {
     const result = await buildWith(file, await content())
-    expect(result.stderr).toMatch(new RegExp(`^source/${file.replace('.', '\\.')}$`, 'm'))
+    expect(result.stderr).toMatch(new RegExp(`^source/${(at ?? file).replace('.', '\\.')}$`, 'm'))
     expect(result.stderr).toMatch(error)
     expect(result.stderr).not.toMatch(/\n\s+at /)
     expect(result.code).toBe(1)

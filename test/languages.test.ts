@@ -6,7 +6,7 @@
  * tools read it: pdftotext and pdf.js with the spaces inside each line kept, pdffonts,
  * EPUBCheck, and the files inside the books and the web page.
  */
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import JSZip from 'jszip'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -17,7 +17,7 @@ import { readSource } from '../pipeline/source/read-source.js'
 import { built, type BuildName } from './support/builds.js'
 import { pdfFonts, pdfjsPagesText } from './support/pdf.js'
 import { joinLines, paragraphsOf, searchable, wide, withoutFurniture } from './support/reader-text.js'
-import { pdfPagesText, tool } from './support/run.js'
+import { pdfPagesText, runCharter, tool } from './support/run.js'
 
 interface Artifact {
   id: string
@@ -232,6 +232,26 @@ describe('the statement: what next year’s text brings', () => {
     expect(await readFile(path.join(withPrivate.out, 'manifest.json'))).toEqual(manifest)
     for (const artifact of JSON.parse(manifest.toString()).artifacts as Artifact[])
       expect((await readFile(path.join(withPrivate.out, artifact.file))).equals(await readFile(path.join(plain.out, artifact.file))), artifact.file).toBe(true)
+  })
+
+  it('takes a character from a font of the publication’s own before the fallback, and says so', async () => {
+    const own = await built('statement-own-font')
+    const check = await runCharter(['check', '--source', own.source])
+    expect(check.code).toBe(0)
+    expect(check.stderr).toMatch(/^8:15-8:17 +warning +Character `𠮷` \(U\+20BB7\) is not in Noto Serif HK or Source Serif 4: it prints in Names, a font that fills in, whose forms may differ +font-fallback/m)
+    expect(check.stderr).toMatch(/^10:15-10:17 +warning +Character `𡈁` \(U\+21201\) is not in Noto Serif HK or Source Serif 4: it prints in HanaMin, a font that fills in, whose forms may differ +font-fallback/m)
+    const fontsOf = async (out: string) => {
+      const zip = await JSZip.loadAsync(await readFile(path.join(out, `${document.slug}.epub`)))
+      return Object.keys(zip.files).filter((name) => name.startsWith('OEBPS/fonts/')).map((name) => name.slice('OEBPS/fonts/'.length))
+    }
+    const [withOwn, without] = [await fontsOf(own.out), await fontsOf(out)]
+    expect(without).toContain('hanamin-cjk-unified-ideographs-extension-b-03.ttf')
+    expect(withOwn).not.toContain('hanamin-cjk-unified-ideographs-extension-b-03.ttf')
+    expect(withOwn).toContain('own-names.ttf')
+    expect(withOwn).toContain('hanamin-cjk-unified-ideographs-extension-b-05.ttf')
+    expect((await readdir(path.join(own.out, 'web/fonts'))).filter((name) => name.startsWith('own-'))).toEqual(['own-names.woff2'])
+    expect(joinLines((await pdfjsPagesText(path.join(own.out, `${document.slug}-reading-a4.pdf`))).join('\n'))).toContain('陳𠮷文')
+    for (const font of await pdfFonts(path.join(own.out, `${document.slug}-reading-a4.pdf`))) expect(font.type).toBe('CID TrueType')
   })
 
   it('prints the names the Hong Kong font lacks in the fallback font, and no more of it', async () => {

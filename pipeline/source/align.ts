@@ -120,8 +120,13 @@ function checkNumbering(language: ParsedLanguage, written: ParsedClause[], inSec
             : skipped.every((skip) => later.has(skip))
               ? `${named} ${skipped.length === 1 ? 'comes' : 'come'} after it; put the clauses in order`
               : `${named} ${skipped.length === 1 ? 'is' : 'are'} missing`
-      const after = expected === 1 && inSection ? 'opens its section (numbering starts again at 1 in each section: publication.yaml says `numbering: per-section`)' : `follows clause ${expected - 1}`
-      if (problem) fail(language.file, `Clause ${number} ${after}: ${problem}`, fragment.place, 'clause-sequence')
+      if (expected === 1 && inSection && number > 1 && index === 0) {
+        // Numbered through the text while publication.yaml asks for each section to start again.
+        fail(language.file, `Clause ${number} opens its section, and publication.yaml says \`numbering: per-section\`: number each section's clauses from 1, or write \`numbering: continuous\``, fragment.place, 'clause-sequence')
+      } else if (problem) {
+        const after = expected === 1 && inSection ? 'opens its section (numbering starts again at 1 in each section: publication.yaml says `numbering: per-section`)' : `follows clause ${expected - 1}`
+        fail(language.file, `Clause ${number} ${after}: ${problem}`, fragment.place, 'clause-sequence')
+      }
     }
     seen.set(number, fragment.place)
     // Follow the numbering as written, so one mistyped number gives one or two messages

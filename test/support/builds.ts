@@ -30,6 +30,8 @@ export const signUrl = 'https://example.org/sign-the-charter'
 export const bookletPrivateName = 'Hidden PRIVATE Person'
 /** The English clause 4 of `long-word`, which holds a web address longer than a line. */
 export const longAddress = `https://example.org/${'a'.repeat(170)}`
+/** The file of HanaMin (npm `hanamin`) that the statement's own font is made of: it has 𠮷 (U+20BB7). */
+export const ownFontSlice = 'HanaMinB.CJK-Unified-Ideographs-Extension-B-03.woff2'
 /** The signing sheet's own list (test/fixtures/signing-sheet), with private entries. */
 export const sheetList = 'test/fixtures/signing-sheet/signatories.yaml'
 
@@ -62,6 +64,20 @@ const sources = {
   japanese: { from: 'japanese' },
   /** Next year's kind of statement: preamble, prose, notes, emphasis, Cantonese, rare names (test/fixtures/statement). */
   statement: { from: 'statement' },
+  /**
+   * The statement with a TrueType font of its own in source/fonts/ that has 𠮷 (one of
+   * HanaMin's own files, unpacked), so that only 𡈁 is left to the fallback.
+   */
+  'statement-own-font': {
+    from: 'statement',
+    async edit(folder: string) {
+      const { decompress } = (await import('wawoff2')) as unknown as { decompress: (data: Uint8Array) => Promise<Uint8Array> }
+      const woff2 = await readFile(path.resolve(import.meta.dirname, '../../node_modules/hanamin', ownFontSlice))
+      await mkdir(path.join(folder, 'fonts'))
+      await writeFile(path.join(folder, 'fonts/Names.ttf'), await decompress(woff2))
+      await append('publication.yaml', 'fonts:\n  - file: fonts/Names.ttf\n')(folder)
+    }
+  },
   /** The statement with a private signatory whose name only the fallback font has (𠀋, 𪚥). */
   'statement-private': { from: 'statement', edit: append('signatories.yaml', `  - name: ${privateNames.name}\n    name-zh: ${privateNames.rare}\n    public: false\n`) }
 } satisfies Record<string, SourceVariant>
@@ -100,7 +116,8 @@ export const builds = {
   'three-languages': { source: 'three-languages', env: epoch },
   japanese: { source: 'japanese', env: epoch },
   statement: { source: 'statement', env: epoch },
-  'statement-private': { source: 'statement-private', env: epoch }
+  'statement-private': { source: 'statement-private', env: epoch },
+  'statement-own-font': { source: 'statement-own-font', args: ['--only', 'reading,epub,web'], env: epoch }
 } satisfies Record<string, BuildSpec>
 
 export type BuildName = keyof typeof builds
