@@ -75,7 +75,13 @@ export async function renderSigningSheet(document: Document, fonts: BuildFonts, 
     stylesheet: 'signing-sheet.css',
     values: {
       paper: paper.css,
-      runningHead: cssString(`${joinedTitle(document, ' · ')}  —  ${joined((labels) => labels.signingSheet.title)}`),
+      // Beside the page number, one line holds two languages' title and sheet name, not three:
+      // with more, the head is the first language's, as the page under it gives every one.
+      runningHead: cssString(
+        document.languages.length <= 2
+          ? `${joinedTitle(document, ' · ')}  —  ${joined((labels) => labels.signingSheet.title)}`
+          : `${document.languages[0].title.text}  —  ${document.languages[0].labels.signingSheet.title}`
+      ),
       pageNumber: pageOf,
       // One line per language, so that no line is wider than the page.
       footer: options.organisersCopy ? cssString(document.languages.map(({ labels }) => labels.signingSheet.organisersCopy).join('\n')) : 'none',
