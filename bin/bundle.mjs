@@ -25,7 +25,7 @@ const project = fileURLToPath(new URL('../', import.meta.url))
 async function inputsHash() {
   const hash = createHash('sha256')
   const files = (await readdir(path.join(project, 'pipeline'), { recursive: true })).filter((name) => name.endsWith('.ts')).sort()
-  for (const file of [...files.map((name) => path.join('pipeline', name)), 'bin/bundle.mjs', 'package-lock.json']) {
+  for (const file of [...files.map((name) => path.join('pipeline', name)), 'bin/bundle.mjs', 'package.json', 'package-lock.json']) {
     hash.update(`${file}\0`).update(await readFile(path.join(project, file))).update('\0')
   }
   return hash.digest('hex')
@@ -98,6 +98,8 @@ await build({
   // WOFF2 unpacking (the fallback font's slices) is WebAssembly that finds its .wasm file
   // beside its own script: it is loaded from node_modules/ as it is.
   external: ['wawoff2'],
+  // `charter --version`.
+  define: { CHARTER_VERSION: JSON.stringify(JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8')).version) },
   legalComments: 'none',
   logLevel: 'warning'
 })

@@ -20,6 +20,13 @@ const blankRowsMessage = `takes a whole number of rows to sign in, from 0 to ${m
 const creepMessage = 'takes millimetres from 0 to 2, such as 0.2 (see "Printing the pamphlet" in the README)'
 const onlyMessage = `takes editions separated by commas, from ${editionIds.join(', ')}, such as --only reading,epub`
 
+/** The browser to print with, for every command that prints. */
+export const browserFlag = {
+  value: 'PATH',
+  help: 'the browser to print with: Chrome, Chromium, Edge or Brave (default: CHARTER_BROWSER, else the first found)',
+  schema: z.string().min(1).optional()
+}
+
 export const buildFlags = {
   source: { value: 'DIR', help: 'source folder (default: source)', schema: z.string().min(1).default('source') },
   out: { value: 'DIR', help: 'output folder (default: dist)', schema: z.string().min(1).default('dist') },
@@ -54,7 +61,9 @@ export const buildFlags = {
   signatories: { value: 'FILE', help: 'signing sheet: another signatory list', schema: z.string().min(1).optional() },
   contact: { help: 'signing sheet: add a contact column (see README before you do)', schema: z.boolean().default(false) },
   includePrivate: { help: 'signing sheet: include signatories marked public: false', schema: z.boolean().default(false) },
-  progress: { help: "print each stage's time (default: when run in a terminal)", schema: z.boolean().optional() }
+  progress: { help: "print each stage's time (default: when run in a terminal)", schema: z.boolean().optional() },
+  browser: browserFlag,
+  json: { help: 'print the manifest (every file written) as JSON on stdout, instead of the summary', schema: z.boolean().default(false) }
 } satisfies FlagSet
 
 export const buildOptionsSchema = flagsSchema(buildFlags)

@@ -29,7 +29,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   // The preview passes its own browser, kept warm between builds; it closes it, not the build.
   const owned = !options.printer
-  const opening = options.printer ? Promise.resolve(options.printer) : openPrinter()
+  const opening = options.printer ? Promise.resolve(options.printer) : openPrinter({ browser: options.browser })
   opening.catch(() => undefined)
   // Stopped (Ctrl-C), the build closes its browser at once: the jobs waiting on it fail and it unwinds.
   if (owned) options.signal?.addEventListener('abort', () => void closeQuietly(opening), { once: true })

@@ -19,10 +19,14 @@ export interface MainIO {
   printer?: Printer
 }
 
+/** charter's version, from package.json (the bundle is made with it: bin/bundle.mjs). */
+declare const CHARTER_VERSION: string
+const version = typeof CHARTER_VERSION === 'string' ? CHARTER_VERSION : 'development'
+
 function usage(): string {
   const width = Math.max(...commands.map((command) => command.name.length)) + 2
   const lines = commands.map((command) => `  ${command.name.padEnd(width)}${command.summary}`)
-  return `Usage: charter <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun \`charter <command> --help\` for its options.\n`
+  return `Usage: charter <command> [options]\n\nCommands:\n${lines.join('\n')}\n\nRun \`charter <command> --help\` for its options, \`charter --version\` for the version.\n`
 }
 
 /** Runs `charter` with `argv` (without node and script); resolves to the exit code. */
@@ -47,7 +51,11 @@ export async function main(argv: string[], { stdout, stderr, printer }: MainIO =
     const [name, ...rest] = argv
     if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
       stdout.write(usage())
-      return name === undefined ? 1 : 0
+      return 0
+    }
+    if (name === '--version' || name === '-v' || name === 'version') {
+      stdout.write(`${version}\n`)
+      return 0
     }
     const command = commands.find((candidate) => candidate.name === name)
     if (!command) throw new UsageError(`Unknown command "${name}".\n\n${usage()}`)

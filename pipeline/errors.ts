@@ -11,10 +11,25 @@ export class CharterError extends Error {
 /** No Chromium was found where the build looks for one. */
 export class BrowserNotFoundError extends CharterError {
   override name = 'BrowserNotFoundError'
-  constructor(tried: string[]) {
+  constructor(platform: NodeJS.Platform, tried: string[], named?: { named: string; how: string }) {
+    const example = {
+      win32: 'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+      darwin: '"/Applications/Google Chrome.app"'
+    }[platform as 'win32' | 'darwin'] ?? '/usr/bin/chromium'
+    if (named) {
+      super(
+        `The browser named by ${named.how} is not there: ${named.named}\n` +
+          `Give the program of Chrome, Chromium, Edge or Brave, such as --browser ${example}, or leave ${named.how} out to let charter look for one.`
+      )
+      return
+    }
+    const install = {
+      win32: 'Install Google Chrome (https://www.google.com/chrome/), or repair Microsoft Edge, which comes with Windows',
+      darwin: 'Install Google Chrome (https://www.google.com/chrome/) into Applications'
+    }[platform as 'win32' | 'darwin'] ?? 'Install Chromium (`sudo apt-get install chromium` on Debian; on Ubuntu, Google Chrome from https://www.google.com/chrome/)'
     super(
-      `No Chromium browser found (looked at ${tried.join(', ')}).\n` +
-        'Install it with `sudo apt-get install chromium` (Debian, Ubuntu), or set CHROME_PATH to a Chromium or Chrome executable.'
+      `No browser found to print with: charter needs Chrome, Chromium, Edge or Brave (looked in ${tried.length} places, such as ${tried.slice(0, 3).join(', ')}).\n` +
+        `${install}, or name the one you have with --browser PATH (or the CHARTER_BROWSER variable), such as --browser ${example}.`
     )
   }
 }

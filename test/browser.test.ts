@@ -1,11 +1,8 @@
 /**
- * The one module that drives Chromium: it finds the browser or says how to install it,
- * serves a page only the build's own files, runs no script, and refuses every other request.
+ * The one module that drives Chromium: it serves a page only the build's own files, runs no script, and refuses every other request.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { findBrowser } from '../pipeline/browser/find-browser.js'
 import { BlockedRequestError, openPrinter, type Printer } from '../pipeline/browser/printer.js'
-import { BrowserNotFoundError } from '../pipeline/errors.js'
 import { startCanaryServer, type CanaryServer } from './support/canary-server.js'
 import { tool } from './support/run.js'
 import { readdir, readFile, writeFile } from 'node:fs/promises'
@@ -25,20 +22,6 @@ afterAll(async () => {
 })
 
 const page = (body: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title></head><body>${body}</body></html>`
-
-describe('findBrowser()', () => {
-  it('takes CHROME_PATH or PUPPETEER_EXECUTABLE_PATH first', () => {
-    expect(findBrowser({ CHROME_PATH: process.execPath }, [])).toBe(process.execPath)
-    expect(findBrowser({ PUPPETEER_EXECUTABLE_PATH: process.execPath, CHROME_PATH: '/no/such' }, [])).toBe(process.execPath)
-  })
-
-  it('throws BrowserNotFoundError naming the install command when there is none', () => {
-    expect(() => findBrowser({}, ['/no/such/chromium'])).toThrow(BrowserNotFoundError)
-    expect(() => findBrowser({}, ['/no/such/chromium'])).toThrow(
-      'No Chromium browser found (looked at /no/such/chromium).\nInstall it with `sudo apt-get install chromium` (Debian, Ubuntu), or set CHROME_PATH to a Chromium or Chrome executable.'
-    )
-  })
-})
 
 describe('print()', () => {
   it('prints a page with the files it was given', async () => {

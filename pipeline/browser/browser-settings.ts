@@ -3,7 +3,7 @@
  * own, each chosen so that the browser prints the same pages on every machine, makes no
  * connection of any kind and writes nothing outside the build's scratch folder.
  */
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs'
+import { copyFileSync, linkSync, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { escapeHtml } from '../markup/escape.js'
 import type { FontFace } from '../fonts/fonts.js'
@@ -75,8 +75,17 @@ export function browserEnv(scratch: string, fontconfig: string, env: NodeJS.Proc
 export function pinFontconfig(scratch: string, faces: FontFace[]): string {
   const fonts = path.join(scratch, 'fonts')
   mkdirSync(fonts)
-  // Links to the exact files, not the packages' folders, which hold other weights.
-  for (const face of faces) symlinkSync(face.file, path.join(fonts, `${face.slug}.ttf`))
+  // The exact files, not the packages' folders, which hold other weights: hard links, which
+  // need no privilege on any system (a symbolic link needs Developer Mode on Windows), or
+  // copies where the scratch folder is on another disk.
+  for (const face of faces) {
+    const file = path.join(fonts, `${face.slug}.ttf`)
+    try {
+      linkSync(face.file, file)
+    } catch {
+      copyFileSync(face.file, file)
+    }
+  }
   const file = path.join(scratch, 'fonts.conf')
   writeFileSync(
     file,

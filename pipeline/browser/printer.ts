@@ -4,7 +4,7 @@
  * made-up origin whose every file is answered from memory; any other request is refused,
  * so printing never touches the network.
  */
-import { rmSync } from 'node:fs'
+import { accessSync, constants, rmSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import { BrowserError, CharterError } from '../errors.js'
@@ -12,7 +12,7 @@ import { fontSet } from '../fonts/fonts.js'
 import { makeScratchFolder } from '../system/scratch-folder.js'
 import { browserEnv, browserFlags, pinFontconfig } from './browser-settings.js'
 import { launchChromium, type ChromiumTab } from './chromium.js'
-import { findBrowser } from './find-browser.js'
+import { findBrowser, machineSearch } from './find-browser.js'
 import { pageOrigin, type PageFiles } from './page-files.js'
 import { killProcessGroup } from './process-group.js'
 import { TabPool } from './tab-pool.js'
@@ -56,14 +56,30 @@ export interface PrinterOptions {
    * SIGHUP alive for 30 s.
    */
   closeOnSignals?: boolean
+  /** The browser named by --browser; default: CHARTER_BROWSER, else the first found (find-browser.ts). */
+  browser?: string
+}
+
+/** Whether `file` may be run (its execute permission). */
+function canRun(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK)
+    return true
+  } catch {
+    return false
+  }
 }
 
 /** Pages open at once: as many as keep two cores busy without a renderer for every job. */
 const tabs = 2
 
 /** Launches the browser. Call `close()` in a `finally`: it is safe to call twice. */
-export async function openPrinter({ closeOnSignals = true }: PrinterOptions = {}): Promise<Printer> {
-  const executablePath = findBrowser()
+export async function openPrinter({ closeOnSignals = true, browser: named }: PrinterOptions = {}): Promise<Printer> {
+  const executablePath = findBrowser(machineSearch(named))
+  // A file that cannot be run made Node's spawn fail outside any promise, puppeteer's included.
+  if (process.platform !== 'win32' && !canRun(executablePath)) {
+    throw new BrowserError(`The browser at ${executablePath} is not a program this computer can run: is it Chrome, Chromium, Edge or Brave? Name another with --browser PATH.`)
+  }
   // The browser's profile and its own temporary files (shared memory) live in one folder of
   // the build's, deleted by close() once the browser has exited.
   const scratch = makeScratchFolder()
@@ -85,7 +101,9 @@ export async function openPrinter({ closeOnSignals = true }: PrinterOptions = {}
     process.off('exit', removeScratch)
     await rm(scratch, { recursive: true, force: true })
     if (error instanceof CharterError) throw error
-    throw new BrowserError(`Chromium at ${executablePath} did not start: ${(error as Error).message.split('\n')[0]}`)
+    throw new BrowserError(
+      `The browser at ${executablePath} did not start (${(error as Error).message.split('\n')[0]}): is it Chrome, Chromium, Edge or Brave? Name another with --browser PATH, or update this one.`
+    )
   }
   const pool = new TabPool(browser, tabs)
 

@@ -1,24 +1,51 @@
-/** Ends the browser's whole process group at once, and waits until its processes are gone. */
+/**
+ * Ends the browser's whole process tree at once, and waits until its processes are gone: on
+ * Linux and macOS by killing its process group, on Windows (which has no process groups,
+ * and where `process.kill(-pid)` throws) with `taskkill /T /F`, which ends a process and
+ * every process it started.
+ */
+import { execFile } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { readdir, readFile } from 'node:fs/promises'
 
+/** How the tree is ended, given for the tests: the platform, and what runs taskkill. */
+export interface Killer {
+  platform: NodeJS.Platform
+  /** Runs `taskkill` with `args` and resolves when it is done (Windows). */
+  taskkill: (args: string[]) => Promise<void>
+  /** Sends `signal` to process (or, negative, group) `pid` (elsewhere). */
+  kill: (pid: number, signal: NodeJS.Signals) => void
+}
+
+const machine: Killer = {
+  platform: process.platform,
+  taskkill: (args) => new Promise((resolve) => execFile('taskkill', args, { windowsHide: true, timeout: 10_000 }, () => resolve())),
+  kill: (pid, signal) => process.kill(pid, signal)
+}
+
 /**
- * Kills the group `child` leads (Chromium and its helpers) and resolves once the leader has
+ * Kills the tree `child` leads (Chromium and its helpers) and resolves once the leader has
  * exited and no live process of the group is left (or after half a second).
  */
-export async function killProcessGroup(child: ChildProcess | null): Promise<void> {
+export async function killProcessGroup(child: ChildProcess | null, killer: Killer = machine): Promise<void> {
   const exited = child && child.exitCode === null && child.signalCode === null ? new Promise((resolve) => child.once('exit', resolve)) : undefined
   if (child?.pid) {
-    try {
-      process.kill(-child.pid, 'SIGKILL')
-    } catch {
-      // Already gone.
+    if (killer.platform === 'win32') {
+      await killer.taskkill(['/pid', String(child.pid), '/T', '/F'])
+      // taskkill failed (the process had just ended, or is not ours to end): end the leader at least.
+      if (child.exitCode === null && child.signalCode === null) child.kill()
+    } else {
+      try {
+        killer.kill(-child.pid, 'SIGKILL')
+      } catch {
+        // Already gone.
+      }
     }
   }
   await exited
   // The group's other processes die a moment after its leader; one still writing while
   // the scratch folder is removed left it behind (seen once in a full test run on a busy machine).
-  if (child?.pid) await groupGone(child.pid, 500)
+  if (child?.pid && killer.platform === 'linux') await groupGone(child.pid, 500)
 }
 
 /**

@@ -1,9 +1,11 @@
 /** `charter build`: every edition from the source folder into the output folder. */
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
 import type { ManifestEntry } from '../output/write-output.js'
 import { buildFlags, buildOptionsSchema } from '../build-options.js'
 import { commandHelp, type Command } from './command.js'
 import { parseFlags } from './flags.js'
-import { reportProblems } from './report.js'
+import { reportProblems, useColor } from './report.js'
 
 export const buildCommand: Command = {
   name: 'build',
@@ -21,13 +23,18 @@ export const buildCommand: Command = {
     // Text warnings are named in one line per file; errors show in full, so what stopped
     // a build is not lost among the kept slips.
     const warnings = takeLintWarnings(result.files)
-    const report = reportProblems(result.files)
+    const report = reportProblems(result.files, { color: useColor(stderr) })
     if (report) stderr.write(report + '\n')
     if (warnings.length > 0) {
       const command = options.source === 'source' ? 'npx charter check' : `npx charter check --source ${options.source}`
       stderr.write(`${warnings.join('\n')}\n\`${command}\` shows where.\n`)
     }
     if (!result.manifest) return 1
+    if (options.json) {
+      // The manifest.json just written, as it is: a script reads the same as a reader of the folder.
+      stdout.write(await readFile(path.join(options.out, 'manifest.json'), 'utf8'))
+      return 0
+    }
     stdout.write(summarize(result.manifest))
     stdout.write(`Built ${result.manifest.length} ${result.manifest.length === 1 ? 'file' : 'files'} into ${options.out} in ${((performance.now() - started) / 1000).toFixed(1)} s\n`)
     return 0

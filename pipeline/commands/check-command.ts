@@ -2,7 +2,7 @@
 import { checkFlags, checkOptionsSchema } from './check-options.js'
 import { commandHelp, type Command } from './command.js'
 import { parseFlags } from './flags.js'
-import { reportProblems } from './report.js'
+import { jsonReport, reportProblems, useColor } from './report.js'
 
 export const checkCommand: Command = {
   name: 'check',
@@ -16,8 +16,12 @@ The rules and the publication.yaml setting \`check: { han-latin-spacing: never }
     const [{ check }, { failed }] = await Promise.all([import('../check.js'), import('../lint/index.js')])
     const result = await check(options)
     for (const [file, count] of result.fixed) stdout.write(`Fixed ${count} ${count === 1 ? 'place' : 'places'} in ${file}\n`)
-    const report = reportProblems(result.files, { color: 'isTTY' in stderr && stderr.isTTY === true })
-    if (report) stderr.write(report + '\n')
+    if (options.format === 'json') {
+      stdout.write(`${await jsonReport(result.files)}\n`)
+    } else {
+      const report = reportProblems(result.files, { color: useColor(stderr) })
+      if (report) stderr.write(report + '\n')
+    }
     return failed(result.files, options.frail) ? 1 : 0
   }
 }

@@ -1,6 +1,7 @@
 /** `charter preview`: serve the editions on this computer and rebuild them on every save. */
 import { once } from 'node:events'
 import { z } from 'zod'
+import { browserFlag } from '../build-options.js'
 import { paperNames } from '../pdf/paper.js'
 import { commandHelp, type Command } from './command.js'
 import { flagsSchema, parseFlags, type FlagSet } from './flags.js'
@@ -14,7 +15,8 @@ const previewFlags = {
     help: 'port on 127.0.0.1 to serve on (default: 8021; 0 picks a free one)',
     schema: z.coerce.number({ error: portMessage }).int({ error: portMessage }).min(0, { error: portMessage }).max(65535, { error: portMessage }).default(8021)
   },
-  paper: { value: paperNames.join('|'), help: 'paper for the printed editions (default: from publication.yaml)', schema: z.enum(paperNames).optional() }
+  paper: { value: paperNames.join('|'), help: 'paper for the printed editions (default: from publication.yaml)', schema: z.enum(paperNames).optional() },
+  browser: browserFlag
 } satisfies FlagSet
 
 export const previewCommand: Command = {

@@ -9,6 +9,22 @@ import { reporter } from 'vfile-reporter'
 
 const perRule = 500
 
+/**
+ * Whether a report to `stream` is in colour: FORCE_COLOR (not 0 or false) forces it,
+ * NO_COLOR (any value) turns it off (https://no-color.org), else a terminal gets it.
+ */
+export function useColor(stream: NodeJS.WritableStream, env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '') return env.FORCE_COLOR !== '0' && env.FORCE_COLOR !== 'false'
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false
+  return 'isTTY' in stream && stream.isTTY === true
+}
+
+/** Every file's findings as JSON, as vfile-reporter-json writes them (each file, even one with none). */
+export async function jsonReport(files: VFile[]): Promise<string> {
+  const { reporterJson } = await import('vfile-reporter-json')
+  return reporterJson(files.map(capped))
+}
+
 /** The report of `files` (only files with messages; colour when `color`). */
 export function reportProblems(files: VFile[], { color = false }: { color?: boolean } = {}): string {
   return reporter(files.map(capped), { quiet: true, color })

@@ -69,12 +69,25 @@ export async function move(folder: string, commit: Commit): Promise<void> {
     if (!moving) continue
     if (!moving.isFile()) throw linkError(folder, `${commit.staging}/${file}`)
     await mkdir(path.dirname(path.join(folder, file)), { recursive: true })
-    await rename(from, path.join(folder, file))
+    await rename(from, path.join(folder, file)).catch((error: unknown) => {
+      throw lockedFileError(error, file) ?? error
+    })
   }
   for (const file of commit.removals) await rm(path.join(folder, file), { force: true })
   await flushFolder(folder)
   await rm(path.join(folder, commitRecord), { force: true })
   await rm(staging, { recursive: true, force: true })
+}
+
+/**
+ * The error for a file another program holds open, which Windows will not let a file be
+ * renamed over (EBUSY, or EPERM and EACCES there): a PDF open in a viewer. Undefined for
+ * any other error. The build that follows finishes the move (the commit record stays).
+ */
+export function lockedFileError(error: unknown, file: string, platform: NodeJS.Platform = process.platform): OutputError | undefined {
+  const code = (error as NodeJS.ErrnoException).code
+  if (code !== 'EBUSY' && !(platform === 'win32' && (code === 'EPERM' || code === 'EACCES'))) return undefined
+  return new OutputError(`${file} is open in another program, which keeps it from being replaced: close it in your PDF viewer (or e-book reader) and build again (${code}).`)
 }
 
 /**

@@ -113,6 +113,7 @@ export async function writeOutput(folder: string, artifacts: Artifact[], openFil
   try {
     await move(folder, commit)
   } catch (error) {
+    if (error instanceof OutputError) throw error
     throw new OutputError(`Cannot put the files in place in ${folder}: ${whyNot(error)}. Run the build again to finish.`)
   }
   return entries

@@ -30,6 +30,8 @@ export interface PreviewOptions {
   source: string
   port: number
   paper?: 'a4' | 'letter'
+  /** The browser to print with (--browser). */
+  browser?: string
 }
 
 export interface Preview {
@@ -56,7 +58,7 @@ export async function startPreview(options: PreviewOptions, io: { stdout: NodeJS
   let closed = false
 
   /** The session's one browser; Ctrl-C reaches it through close(), not puppeteer's own handler. */
-  const browser = () => (printer ??= openPrinter({ closeOnSignals: false }))
+  const browser = () => (printer ??= openPrinter({ closeOnSignals: false, browser: options.browser }))
   const closeBrowser = async () => {
     const open = printer
     printer = undefined
