@@ -7,10 +7,13 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
+/** charter's name in package.json (npm's). */
+const packageName = '@hong-kong-charter/charter'
+
 function findProjectFolder(start: string): string {
   for (let folder = start; ; folder = path.dirname(folder)) {
     const manifest = path.join(folder, 'package.json')
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'charter') return folder
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === packageName) return folder
     if (path.dirname(folder) === folder) throw new Error(`charter's package.json was not found above ${start}: reinstall charter`)
   }
 }
