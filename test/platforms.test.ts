@@ -7,6 +7,8 @@
  */
 import { EventEmitter } from 'node:events'
 import type { ChildProcess } from 'node:child_process'
+import { cp, mkdir, readdir } from 'node:fs/promises'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { findBrowser, usualPaths, type BrowserSearch } from '../pipeline/browser/find-browser.js'
 import { killProcessGroup } from '../pipeline/browser/process-group.js'
@@ -169,6 +171,24 @@ describe('a file open in a viewer', () => {
     expect(lockedFileError(error('EPERM'), 'charter.epub', 'linux')).toBeUndefined()
     expect(lockedFileError(error('ENOSPC'), 'charter.epub', 'win32')).toBeUndefined()
   })
+})
+
+describe('folders named as people name them', () => {
+  it('builds from and into folders with spaces and Chinese in their names, with such a temporary folder too', async () => {
+    const root = path.join(await temporaryFolder(), '陳大文 的 文件', 'Hong Kong 約章')
+    const source = path.join(root, 'my source')
+    await mkdir(root, { recursive: true })
+    await cp(sourceFolder, source, { recursive: true })
+    const scratch = path.join(root, 'temp 暫存')
+    await mkdir(scratch)
+    const out = path.join(root, '輸出 out')
+    const result = await runCharter(['build', '--source', source, '--out', out, '--only', 'reading,epub'], { env: { ...process.env, TMPDIR: scratch } })
+    expect(result.stderr).not.toMatch(/fault in charter/)
+    expect(result.code).toBe(0)
+    expect((await readdir(out)).sort()).toEqual(['charter-en.epub', 'charter-reading-a4.pdf', 'charter-zh-Hant-HK.epub', 'charter.epub', 'manifest.json'])
+    // The browser's scratch folder went with the build.
+    expect(await readdir(scratch)).toEqual([])
+  }, 60_000)
 })
 
 describe('--browser and CHARTER_BROWSER, with the real Chromium', () => {
