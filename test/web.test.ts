@@ -186,3 +186,54 @@ describe('the web edition', () => {
     expect(await webEntries(again)).toEqual(first)
   })
 })
+
+describe('the web edition, as axe-core checks it (WCAG 2.2 A and AA, and best practice)', () => {
+  for (const build of ['plain', 'three-languages', 'statement'] as const) {
+    it(`has no violation at 390 and 1366 px wide, light and dark, in every mode of the switch: ${build}`, async () => {
+      const { AxePuppeteer } = await import('@axe-core/puppeteer')
+      const file = pathToFileURL(path.join((await built(build)).out, 'web/index.html')).href
+      const found: string[] = []
+      let runs = 0
+      // The charter's page in every combination; the other sources on a phone in light and a computer in dark.
+      const combinations = build === 'plain' ? [[390, 'light'], [390, 'dark'], [1366, 'light'], [1366, 'dark']] as const : [[390, 'light'], [1366, 'dark']] as const
+      for (const [width, scheme] of combinations) {
+        {
+          const page = await browser.newPage()
+          await page.setViewport({ width, height: 900 })
+          await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }])
+          await page.goto(file, { waitUntil: 'load' })
+          const modes = await page.$$eval('.switch input', (inputs) => inputs.map((input) => input.id))
+          expect(modes.length).toBeGreaterThanOrEqual(3)
+          for (const mode of modes) {
+            await page.click(`label[for="${mode}"]`)
+            const result = await new AxePuppeteer(page).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze()
+            runs++
+            for (const violation of result.violations) found.push(`${width} px ${scheme} ${mode}: ${violation.id} (${violation.impact}) at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
+          }
+          await page.close()
+        }
+      }
+      expect(found.join('\n')).toBe('')
+      expect(runs).toBeGreaterThanOrEqual(build === 'plain' ? 12 : 6)
+    }, 120_000)
+  }
+
+  it('names the switch and its group of buttons in every language, and makes it a landmark', async () => {
+    const page = await open()
+    const names = await page.$eval('#switch-name', (name) => [...name.querySelectorAll('[lang]')].map((span) => [span.getAttribute('lang'), span.textContent]))
+    expect(names).toEqual([
+      ['en', 'Languages shown'],
+      ['zh-Hant-HK', '顯示的語言']
+    ])
+    expect(await page.$eval('section.switch', (section) => section.getAttribute('aria-labelledby'))).toBe('switch-name')
+    expect(await page.$eval('[role="radiogroup"]', (group) => group.getAttribute('aria-labelledby'))).toBe('switch-name')
+    type Node = { role: string; name?: string; children?: Node[] }
+    const flat = (node: Node): Node[] => [node, ...(node.children ?? []).flatMap(flat)]
+    const nodes = flat((await page.accessibility.snapshot({ interestingOnly: false })) as Node).map(({ role, name }) => `${role}: ${name}`)
+    expect(nodes).toContain('radiogroup: Languages shown · 顯示的語言')
+    expect(nodes).toContain('region: Languages shown · 顯示的語言')
+    // Named, not read twice: the name's own text is hidden from the reading.
+    expect(nodes.filter((node) => node === 'StaticText: Languages shown')).toEqual([])
+    await page.close()
+  })
+})

@@ -50,7 +50,12 @@ const labelsSchema = z.object({
   /** Page numbering, with `{page}` and `{pages}` where the numbers go. */
   pageOf: label().includes('{page}').includes('{pages}'),
   /** The words of the signing sheet. */
-  signingSheet: signingSheetLabelsSchema
+  signingSheet: signingSheetLabelsSchema,
+  /**
+   * The name of the web page's language switch, as a screen reader announces it
+   * ("Languages shown"). Optional: charter knows it in the languages it has starters for.
+   */
+  languageSwitch: label().optional()
 }).strict()
 
 export type Labels = z.infer<typeof labelsSchema>

@@ -72,8 +72,27 @@ function languageName(lang: string): string {
   return new Intl.DisplayNames([lang], { type: 'language' }).of(base) ?? lang
 }
 
-/** One radio button per choice: every language (checked), then each language alone. */
+/** The switch's name in the languages charter knows it in; others use their file's `languageSwitch` label, or the English. */
+const switchNames: Record<string, string> = { en: 'Languages shown', zh: '顯示的語言', yue: '顯示嘅語言', fr: 'Langues affichées', de: 'Angezeigte Sprachen', ja: '表示する言語' }
+
+/** The switch's name in `lang`: its label, else charter's own, else the English. */
+function switchName(lang: string, labels: { languageSwitch?: string }): { lang: string; text: string } {
+  if (labels.languageSwitch) return { lang, text: labels.languageSwitch }
+  const own = switchNames[new Intl.Locale(lang).language]
+  return own ? { lang, text: own } : { lang: 'en', text: switchNames.en }
+}
+
+/**
+ * One radio button per choice: every language (checked), then each language alone. A
+ * region of its own, named in every language, as is the group of buttons: a screen reader
+ * says what the buttons choose, and finds the switch among the page's landmarks.
+ */
 function languageSwitch(document: Document): Element {
+  const names = document.languages.map(({ lang, labels }) => switchName(lang, labels))
+  const name = h('span', { id: 'switch-name', className: ['visually-hidden'], ariaHidden: 'true' }, names.flatMap(({ lang, text }, index): ElementContent[] => [
+    ...(index > 0 ? [{ type: 'text' as const, value: ' · ' }] : []),
+    h('span', { lang }, text)
+  ]))
   const all = document.languages.flatMap(({ lang }, index): ElementContent[] => [
     ...(index > 0 ? [{ type: 'text' as const, value: ' + ' }] : []),
     h('span', { lang }, languageName(lang))
@@ -86,10 +105,13 @@ function languageSwitch(document: Document): Element {
       checked: false
     }))
   ]
-  return h('div', { className: ['switch'] }, choices.flatMap(({ id, label, checked }) => [
-    h('input', { type: 'radio', name: 'show', id, checked }),
-    label
-  ]))
+  return h('section', { className: ['switch'], ariaLabelledBy: 'switch-name' }, [
+    name,
+    h('div', { className: ['switch-choices'], role: 'radiogroup', ariaLabelledBy: 'switch-name' }, choices.flatMap(({ id, label, checked }) => [
+      h('input', { type: 'radio', name: 'show', id, checked }),
+      label
+    ]))
+  ])
 }
 
 /** CSS hiding every other language's parts while one language is chosen. */
