@@ -237,3 +237,23 @@ describe('the web edition, as axe-core checks it (WCAG 2.2 A and AA, and best pr
     await page.close()
   })
 })
+
+describe('the web edition on a narrow phone', () => {
+  it('never scrolls sideways, and sets every name on one line, the longest smaller', async () => {
+    const problems: string[] = []
+    for (const build of ['statement', 'three-languages', 'plain'] as const) {
+      for (const width of [320, 390, 1366]) {
+        const page = await browser.newPage()
+        await page.setViewport({ width, height: 800 })
+        await page.goto(pathToFileURL(path.join((await built(build)).out, 'web/index.html')).href, { waitUntil: 'load' })
+        await page.evaluate('document.fonts.ready')
+        const wide = await page.evaluate(() => document.documentElement.scrollWidth)
+        if (wide > width) problems.push(`${build} at ${width} px is ${wide} px wide`)
+        const broken = await page.$$eval('.signatory-name', (names) => names.filter((name) => name.getClientRects().length > 1).map((name) => name.textContent))
+        for (const name of broken) problems.push(`${build} at ${width} px breaks ${name}`)
+        await page.close()
+      }
+    }
+    expect(problems.join('\n')).toBe('')
+  }, 60_000)
+})

@@ -26,7 +26,12 @@ function keepInElement(element: Element, inherited: string | undefined): Element
   const own = typeof element.properties.lang === 'string' ? element.properties.lang : undefined
   const lang = own ?? inherited
   const children = keepChineseEndingsTogether(element.children, lang)
-  const last = children.at(-1)
+  // Note numbers at the end go with the ending: a number alone on the last line reads as
+  // belonging to nothing.
+  let end = children.length
+  while (end > 0 && isNoteReference(children[end - 1])) end--
+  const references = children.slice(end)
+  const last = children[end - 1]
   // A line's own element ends no line, unless it is a language's part of a heading or title
   // (`<h1><span lang="zh-Hant-HK">`), which a cover set on lines of its own.
   const block = !inline.has(element.tagName) || (own !== undefined && element.tagName === 'span')
@@ -36,5 +41,13 @@ function keepInElement(element: Element, inherited: string | undefined): Element
   // Too short to break anyway, or an ending with a space in it (Latin words keep their own breaks).
   if (characters.length <= together || /\s/.test(ending)) return { ...element, children }
   const before = last.value.slice(0, last.value.trimEnd().length - ending.length)
-  return { ...element, children: [...children.slice(0, -1), { type: 'text', value: before }, h('span', { className: ['nowrap'] }, ending)] }
+  const kept = h('span', { className: ['nowrap'] }, [{ type: 'text', value: ending }, ...references])
+  return { ...element, children: [...children.slice(0, end - 1), { type: 'text', value: before }, kept] }
+}
+
+/** A note's number in the text (notes.ts). */
+function isNoteReference(node: ElementContent | undefined): boolean {
+  if (node?.type !== 'element') return false
+  const classes = node.properties.className
+  return Array.isArray(classes) && classes.includes('note-ref')
 }

@@ -34,7 +34,16 @@ export function signatoryName(signatory: Signatory, languages: readonly KnownLan
  */
 export function signatoryRoll(
   document: Document,
-  { limit = Number.POSITIVE_INFINITY, fit }: { limit?: number; fit?: (signatory: Signatory) => { span: number; scale: number; spanStyle: (span: number) => string } | undefined } = {}
+  {
+    limit = Number.POSITIVE_INFINITY,
+    fit,
+    reflow = false
+  }: {
+    limit?: number
+    fit?: (signatory: Signatory) => { span: number; scale: number; spanStyle: (span: number) => string } | undefined
+    /** A page that reflows (web, EPUB): a long name is marked with its width, for its stylesheet to shrink it to the line. */
+    reflow?: boolean
+  } = {}
 ): Element {
   const groups = [
     { key: 'organisations' as const, list: publicSignatories(document.signatories.organisations) },
@@ -49,11 +58,25 @@ export function signatoryRoll(
         counted
           ? h('p', { className: ['count'] }, count.format(list.length))
           : list.length > 0
-            ? h('ol', list.map((signatory) => h('li', { style: placement(fit?.(signatory)) }, signatoryName(signatory, document.languages))))
+            ? h('ol', list.map((signatory) => h('li', { style: placement(fit?.(signatory)), ...(reflow ? longName(signatory, document) : {}) }, signatoryName(signatory, document.languages))))
             : h('p', { className: ['none'] }, labelLine(document, (labels) => labels.none))
       ])
     )
   ])
+}
+
+/** Past this many em, a name may be wider than a phone's line (or a web column of 15rem). */
+const longNameEm = 14
+
+/**
+ * A long name on a page that reflows: class `long-name`, and its width in em (`--name-em`),
+ * a generous estimate from its characters (a CJK character 1 em, a Latin letter at most 0.62,
+ * a space 0.3), so that its stylesheet can set it smaller on a narrow screen, never broken.
+ */
+function longName(signatory: Signatory, document: Document): { className?: string[]; style?: string } {
+  const text = nameParts(signatory, document.languages).map((part) => part.text).join(' ')
+  const em = [...text].reduce((sum, character) => sum + (/\s/.test(character) ? 0.3 : /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\u3000-\u303F\uFF00-\uFFEF]/u.test(character) ? 1 : 0.62), 0)
+  return em > longNameEm ? { className: ['long-name'], style: `--name-em: ${em.toFixed(1)}` } : {}
 }
 
 /** A name's place in a print roll: the columns it takes and its size, when not the usual. */

@@ -127,13 +127,20 @@ const dotted = /[\p{L}\p{N}]/u
  * gave back as a line of bullets between the lines. Each character goes in a
  * `<span class="dot">`; the text is unchanged.
  */
+/** Whether `element` is a note's number in the text (notes.ts). */
+function noteReference(element: Element): boolean {
+  const classes = element.properties.className
+  return Array.isArray(classes) && classes.includes('note-ref')
+}
+
 function emphasisDots<T extends RootContent>(node: T, inherited: string, languages: CssLanguage[], inEmphasis = false): T {
   if (node.type !== 'element') return node
   const lang = typeof node.properties.lang === 'string' ? node.properties.lang : inherited
   const emphasis = inEmphasis || node.tagName === 'em'
   const typography = languages.find((language) => language.lang === lang)?.typography ?? typographyOfTag(lang)
   const children = node.children.flatMap((child): ElementContent[] => {
-    if (child.type === 'element') return [emphasisDots(child, lang, languages, emphasis)]
+    // A note's number is not the emphasised text: no dot under it.
+    if (child.type === 'element') return [noteReference(child) ? child : emphasisDots(child, lang, languages, emphasis)]
     if (child.type !== 'text' || !emphasis || !isCjkTypography(typography)) return [child]
     return [...child.value].map((character): ElementContent => (dotted.test(character) ? h('span', { className: ['dot'] }, character) : { type: 'text', value: character }))
   })

@@ -80,7 +80,7 @@ export function epubContent(document: Document): EpubContent {
     {
       id: 'signatories',
       label: languageLine(document, labelParallel(document, (labels) => labels.signatories)),
-      body: withType(signatoryRoll(document), 'backmatter')
+      body: withType(signatoryRoll(document, { reflow: true }), 'backmatter')
     }
   ]
   const chapters: EpubChapter[] = [

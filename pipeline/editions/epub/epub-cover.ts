@@ -19,7 +19,8 @@ export async function renderCovers(documents: Document[], fonts: BuildFonts, pri
   const body = documents.map((document) =>
     h('section', { className: ['cover'] }, [
       h('div', { className: ['rule'] }),
-      h('h1', document.languages.map(({ lang, title }) => h('span', { lang }, title.text)))
+      // Each title's length (--chars) sets a long one smaller, so that it stays on the cover.
+      h('h1', document.languages.map(({ lang, title }) => h('span', { lang, style: `--chars: ${[...title.text].length}` }, title.text)))
     ])
   )
   const page = await printPage({

@@ -66,7 +66,7 @@ export async function packageEpub(book: EpubBook): Promise<Uint8Array> {
       rights: each(document.publication.rights),
       date: document.publication.date,
       modified: book.date.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-      accessibility: accessibility(document, book.embedded.some((font) => font.family === book.stacks.of('zh-Hant-HK')[0])),
+      accessibility: accessibility(document),
       fonts: book.embedded,
       toc: content.toc,
       tocHeading: content.tocHeading,
@@ -89,7 +89,12 @@ export async function packageEpub(book: EpubBook): Promise<Uint8Array> {
 }
 
 /** What the EPUB Accessibility 1.1 metadata says, all of it true of the edition. */
-function accessibility(document: Document, hongKongGlyphs: boolean) {
+function accessibility(document: Document) {
+  // The glyph forms the book's own fonts keep, by its languages' scripts.
+  const forms = [
+    ...(document.languages.some((language) => language.typography === 'chinese') ? ['Hong Kong Chinese'] : []),
+    ...(document.languages.some((language) => language.typography === 'japanese') ? ['Japanese'] : [])
+  ]
   // Languages by name alone: ICU's region names ("Hong Kong SAR China") are not this book's to choose.
   const names = [...new Set(document.languages.map(({ lang }) => languageName(lang)))]
   const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : names[0]
@@ -103,7 +108,7 @@ function accessibility(document: Document, hongKongGlyphs: boolean) {
       `The text of ${joinedTitle(document, ' / ')} in ${list}, every block tagged with its language. ` +
       'Headings, a table of contents and landmarks allow navigation; the reading order follows the text. ' +
       'The only image is the cover, which has a text alternative giving the title. ' +
-      `The fonts for the text${hongKongGlyphs ? ', including Hong Kong Chinese glyph forms,' : ''} are embedded, and text can be resized and restyled.`
+      `The fonts for the text${forms.length > 0 ? `, including ${forms.join(' and ')} glyph forms,` : ''} are embedded, and text can be resized and restyled.`
   }
 }
 

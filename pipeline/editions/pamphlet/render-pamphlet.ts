@@ -5,6 +5,7 @@
  * and QR code, when the publication gives a link) and the colophon.
  */
 import type { Element } from 'hast'
+import { toString } from 'hast-util-to-string'
 import { h } from 'hastscript'
 import type { PrintJob } from '../../browser/printer.js'
 import { joinedTitle, type Document } from '../../source/document.js'
@@ -72,7 +73,7 @@ export async function renderPamphlet(document: Document, fonts: BuildFonts, pape
 
   const body: Element[] = [
     h('section', { className: ['cover'] }, [
-      h('div', { className: ['cover-panel'] }, [titleHeading(document, layout)]),
+      h('div', { className: ['cover-panel'] }, [withLengths(titleHeading(document, layout))]),
       h('div', { className: ['cover-foot'] }, document.languages.map(({ lang }) => h('p', { lang }, localize(publication.publisher, lang))))
     ]),
     ...preambleBlock(document, layout),
@@ -107,4 +108,19 @@ export async function renderPamphlet(document: Document, fonts: BuildFonts, pape
   const assets = new Map(printed.assets)
   if (qrCode) assets.set(qrAsset, qrCode)
   return { html: printed.html, assets, pdf: { outline: false, tagged: true } }
+}
+
+/**
+ * The cover's title with each language's length in characters (`--chars`), by which its
+ * stylesheet sets a long title smaller: a title of 60 Chinese characters ran off the cover.
+ */
+function withLengths(title: Element): Element {
+  return {
+    ...title,
+    children: title.children.map((child) =>
+      child.type === 'element' && typeof child.properties.lang === 'string'
+        ? { ...child, properties: { ...child.properties, style: `--chars: ${[...toString(child)].length}` } }
+        : child
+    )
+  }
 }

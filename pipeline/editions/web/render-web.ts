@@ -40,7 +40,7 @@ export async function renderWeb(document: Document, fonts: BuildFonts): Promise<
       ...preambleBlock(document, layout),
       ...document.sections.map((section) => sectionBlock(document, section, layout)),
       ...(document.criteria ? [criteriaSection(document, layout, criteriaSideBySide(document, layout))] : []),
-      switchable(signatoryRoll(document))
+      switchable(signatoryRoll(document, { reflow: true }))
     ]),
     h('footer', { className: ['colophon'] }, document.languages.map(({ lang }) =>
       h('p', { lang, className: ['part'] }, publisherAndDate(document, lang, localize(document.publication.rights, lang)))
