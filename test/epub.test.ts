@@ -15,7 +15,8 @@ import { loadDocument } from '../pipeline/source/load-document.js'
 import { localize } from '../pipeline/source/publication-schema.js'
 import { readSource } from '../pipeline/source/read-source.js'
 import { built, privateNames } from './support/builds.js'
-import { squash, tool } from './support/run.js'
+import { findBrowser } from '../pipeline/browser/find-browser.js'
+import { projectRoot, squash, temporaryFolder, tool } from './support/run.js'
 
 const hidden = privateNames.web
 /** The shared builds' SOURCE_DATE_EPOCH (1700000000), which dates the books. */
@@ -187,5 +188,51 @@ describe('the EPUB edition', () => {
     expect(cover.byteLength).toBeLessThan(150 * 1024)
     const page = await read(books[0].zip, 'OEBPS/cover.xhtml')
     expect(page).toContain(`alt="${document.languages.map(({ title }) => title.text).join(' · ')}"`)
+  })
+})
+
+describe('the EPUB editions, as Ace by DAISY checks them (EPUB Accessibility 1.1, WCAG 2.2 AA)', () => {
+  /** Ace's findings for `file`: one line per violation, with its rule, impact and place. */
+  async function ace(file: string): Promise<string[]> {
+    const reports = await temporaryFolder('charter-ace-')
+    await tool(path.join(projectRoot, 'node_modules/.bin/ace-cli'), ['--silent', '--force', '--outdir', reports, file], { ...process.env, PUPPETEER_EXECUTABLE_PATH: findBrowser() })
+    const report = JSON.parse(await readFile(path.join(reports, 'report.json'), 'utf8')) as {
+      assertions: Array<{ 'earl:testSubject': { url: string }; assertions: Array<{ 'earl:test': { 'dct:title': string; 'earl:impact': string } }> }>
+    }
+    return report.assertions.flatMap((page) => page.assertions.map((each) => `${page['earl:testSubject'].url}: ${each['earl:test']['dct:title']} (${each['earl:test']['earl:impact']})`))
+  }
+
+  it('reports no violation in any book of the charter, nor in the other sources’ books of all their languages', async () => {
+    const files: string[] = []
+    for (const build of ['plain', 'three-languages', 'japanese', 'statement'] as const) {
+      const out = (await built(build)).out
+      const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as { artifacts: Array<{ file: string; format: string }> }
+      // Every book of the charter; of the other sources, the book of all their languages (the others are its parts).
+      const books = manifest.artifacts.filter((entry) => entry.format === 'epub')
+      files.push(...(build === 'plain' ? books : books.slice(0, 1)).map((entry) => path.join(out, entry.file)))
+    }
+    expect(files.length).toBe(3 + 1 + 1 + 1)
+    // Two at a time: each run starts a browser of its own, and the machine has two cores.
+    const found: string[] = []
+    const queue = [...files]
+    await Promise.all(
+      [0, 1].map(async () => {
+        for (let file = queue.shift(); file; file = queue.shift()) found.push(...(await ace(file)).map((line) => `${path.basename(file!)} ${line}`))
+      })
+    )
+    expect(found.join('\n')).toBe('')
+  }, 240_000)
+
+  it('claims EPUB Accessibility 1.1 at WCAG 2.2 AA, with roles for its types and Apple’s use of its fonts', async () => {
+    for (const book of books) {
+      const opf = await read(book.zip, 'OEBPS/content.opf')
+      expect(opf).toContain('<meta property="dcterms:conformsTo">EPUB Accessibility 1.1 - WCAG 2.2 Level AA</meta>')
+      expect(opf).toContain(`<meta property="a11y:certifiedBy">${localize(document.publication.publisher, book.languages[0])}</meta>`)
+      expect(await read(book.zip, 'OEBPS/toc.xhtml')).toContain('<nav epub:type="toc" role="doc-toc" id="toc">')
+      const chapter = await read(book.zip, `OEBPS/${document.sections[0].id}.xhtml`)
+      expect(chapter).toMatch(/<section[^>]* epub:type="bodymatter chapter"[^>]* role="doc-chapter"|<section[^>]* role="doc-chapter"[^>]* epub:type="bodymatter chapter"/)
+      expect(await read(book.zip, 'META-INF/com.apple.ibooks.display-options.xml')).toContain('<option name="specified-fonts">true</option>')
+      expect(await read(book.zip, 'OEBPS/style.css')).toMatch(/\.clause \.number \{[^}]*break-after: avoid/)
+    }
   })
 })

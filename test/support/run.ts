@@ -74,8 +74,8 @@ export async function editFile(file: string, change: (text: string) => string): 
 }
 
 /** Runs a command-line tool (pdftotext, pdffonts, qpdf, java ...) and returns its stdout. */
-export async function tool(command: string, args: string[]): Promise<string> {
-  const { stdout } = await exec(command, args, { maxBuffer: 256 * 1024 * 1024 })
+export async function tool(command: string, args: string[], env?: NodeJS.ProcessEnv): Promise<string> {
+  const { stdout } = await exec(command, args, { maxBuffer: 256 * 1024 * 1024, ...(env ? { env } : {}) })
   return stdout
 }
 

@@ -47,7 +47,7 @@ export interface EpubContent {
 export const coverImageFile = 'cover.png'
 
 /** Each language under the other (a phone is too narrow for columns); headings as one line. */
-const layout: Layout = { headings: 'line', number: 'p', sectionProperties: { 'epub:type': 'bodymatter chapter' }, epub: true }
+const layout: Layout = { headings: 'line', number: 'p', sectionProperties: { 'epub:type': 'bodymatter chapter', role: 'doc-chapter' }, epub: true }
 
 /** Builds the chapters and navigation of an EPUB in `document`'s languages. */
 export function epubContent(document: Document): EpubContent {

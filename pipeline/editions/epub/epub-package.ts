@@ -104,6 +104,8 @@ function accessibility(document: Document) {
     sufficient: ['textual'],
     features: ['structuralNavigation', 'tableOfContents', 'readingOrder', 'alternativeText', 'displayTransformability'],
     hazards: ['none'],
+    // Who claims the conformance: the publisher, from what the tests check (Ace, EPUBCheck).
+    certifiedBy: localize(document.publication.publisher, document.languages[0].lang),
     summary:
       `The text of ${joinedTitle(document, ' / ')} in ${list}, every block tagged with its language. ` +
       'Headings, a table of contents and landmarks allow navigation; the reading order follows the text. ' +
@@ -134,8 +136,18 @@ async function zipBook(epub: EPub, chapterPaths: string[], book: EpubBook): Prom
   const entries: ZipEntry[] = [{ name: 'mimetype', data: 'application/epub+zip', store: true }]
   for (const name of fixed) entries.push({ name, data: await take(name) })
   for (const font of book.embedded) entries.push({ name: `OEBPS/${font.href}`, data: font.bytes })
+  // Apple Books sets a book in its own fonts unless told that the book's are to be used.
+  entries.push({ name: 'META-INF/com.apple.ibooks.display-options.xml', data: appleDisplayOptions })
   return writeZip(entries, book.date)
 }
+
+const appleDisplayOptions = `<?xml version="1.0" encoding="UTF-8"?>
+<display_options>
+  <platform name="*">
+    <option name="specified-fonts">true</option>
+  </platform>
+</display_options>
+`
 
 function dedupe(values: Array<{ lang: string; text: string }>) {
   return values.filter((value, index) => values.findIndex((other) => other.text === value.text) === index)
