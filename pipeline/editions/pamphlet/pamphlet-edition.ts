@@ -12,9 +12,10 @@ import { pamphletPageFor, renderPamphlet } from './render-pamphlet.js'
 export const pamphletEdition: Edition = {
   id: 'pamphlet',
   async produce({ document, fonts, paper, date, printer }) {
-    const pdf = await loadPdf(await printer.print(await renderPamphlet(document, fonts, paper)))
+    const { headings, ...job } = await renderPamphlet(document, fonts, paper)
+    const pdf = await loadPdf(await printer.print(job))
     padBeforeBackCover(pdf)
-    applyPdfMetadata(pdf, pdfMetadataFor(document, date, 'Pamphlet'))
+    applyPdfMetadata(pdf, { ...pdfMetadataFor(document, date, 'Pamphlet'), accessible: true, outline: headings })
     const page = pamphletPageFor(paper).name
     return [{ id: 'pamphlet', file: `${document.slug}-pamphlet-${page}.pdf`, format: 'pdf', paper: page, pages: pdf.getPageCount(), bytes: await savePdf(pdf) }]
   }

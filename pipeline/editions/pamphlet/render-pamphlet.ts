@@ -66,7 +66,7 @@ async function rollFit(document: Document, fonts: BuildFonts, paper: Paper) {
 }
 
 /** Renders the pamphlet to a print job for the browser. */
-export async function renderPamphlet(document: Document, fonts: BuildFonts, paper: Paper): Promise<PrintJob> {
+export async function renderPamphlet(document: Document, fonts: BuildFonts, paper: Paper): Promise<PrintJob & { headings: string[] }> {
   const { publication } = document
   const signUrl = publication['sign-url']
   const qrCode = signUrl ? await signQrCode(signUrl) : undefined
@@ -107,7 +107,24 @@ export async function renderPamphlet(document: Document, fonts: BuildFonts, pape
   })
   const assets = new Map(printed.assets)
   if (qrCode) assets.set(qrAsset, qrCode)
-  return { html: printed.html, assets, pdf: { outline: false, tagged: true } }
+  // Bookmarks: one per heading, named in every language ("Our community 我哋嘅社群").
+  return { html: printed.html, assets, pdf: { outline: true, tagged: true }, headings: outlineTitles(body) }
+}
+
+/** Each heading's text, its languages' parts joined by a space, in order: the bookmarks' titles. */
+function outlineTitles(body: Element[]): string[] {
+  const titles: string[] = []
+  const walk = (node: Element) => {
+    if (/^h[1-6]$/.test(node.tagName)) {
+      const parts = node.children.filter((child): child is Element => child.type === 'element' && typeof child.properties.lang === 'string')
+      const text = parts.length > 0 ? parts.map((part) => toString(part).trim()).join(' ') : toString(node)
+      titles.push(text.replace(/\s+/g, ' ').trim())
+      return
+    }
+    for (const child of node.children) if (child.type === 'element') walk(child)
+  }
+  for (const node of body) walk(node)
+  return titles
 }
 
 /**

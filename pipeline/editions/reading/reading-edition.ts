@@ -8,7 +8,7 @@ export const readingEdition: Edition = {
   async produce({ document, fonts, paper, date, printer }) {
     const { job, headings } = await renderReading(document, fonts, paper)
     const printed = await printer.print(job)
-    const { bytes, pages } = await finalizePdf(printed, { ...pdfMetadataFor(document, date, 'Reading edition'), outline: headings })
+    const { bytes, pages } = await finalizePdf(printed, { ...pdfMetadataFor(document, date, 'Reading edition'), outline: headings, accessible: true })
     return [{ id: 'reading', file: `${document.slug}-reading-${paper.name}.pdf`, format: 'pdf', paper: paper.name, pages, bytes }]
   }
 }
