@@ -116,13 +116,7 @@ export function markArtifacts(bytes: Uint8Array): Uint8Array | undefined {
     at = to
   }
   parts.push(bytes.subarray(at))
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0))
-  let offset = 0
-  for (const part of parts) {
-    out.set(part, offset)
-    offset += part.length
-  }
-  return out
+  return new Uint8Array(Buffer.concat(parts))
 }
 
 /** Marks the untagged content of every page of `pdf` as artifacts (see above). */
