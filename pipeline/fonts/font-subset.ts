@@ -140,11 +140,20 @@ export class BuildFonts {
   async #cutFaces(characters: Set<number>, texts: FontText[]): Promise<SubsetFace[]> {
     const fillIns = new Set(this.stacks.fillIns)
     const regular = await Promise.all(this.faces.map(async (face) => ({ face, cmap: face.fallback || fillIns.has(face.family) ? undefined : await faceCmap(face) })))
-    const mapped = (family: string, codePoint: number) => regular.some(({ face, cmap }) => face.family === family && cmap?.has(codePoint))
-    const filled = new Map<FontFace, Set<number>>()
+    const maps = new Map<string, Array<Map<number, number>>>()
+    for (const { face, cmap } of regular) if (cmap) maps.set(face.family, [...(maps.get(face.family) ?? []), cmap])
+    const mapped = (family: string, codePoint: number) => maps.get(family)?.some((cmap) => cmap.has(codePoint)) ?? false
+    // Each language's characters once: a roll of 10,000 names is 10,000 texts of a few each.
+    const byLanguage = new Map<string | undefined, Set<number>>()
     for (const { lang, text } of texts) {
+      const set = byLanguage.get(lang) ?? new Set<number>()
+      for (const character of text) set.add(character.codePointAt(0)!)
+      byLanguage.set(lang, set)
+    }
+    const filled = new Map<FontFace, Set<number>>()
+    for (const [lang, wanted] of byLanguage) {
       const stack = lang === undefined ? this.stacks.all : this.stacks.of(lang)
-      for (const codePoint of codePoints(text)) {
+      for (const codePoint of [...wanted].sort((a, b) => a - b)) {
         if (undrawn.test(String.fromCodePoint(codePoint))) continue
         for (const family of stack) {
           if (!fillIns.has(family)) {

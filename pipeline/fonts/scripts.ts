@@ -32,12 +32,19 @@ export const typographies: readonly Typography[] = ['latin', 'chinese', 'japanes
 
 /** The script `tag` is written in: the one it names (`zh-Hant-HK`), else its language's usual one (`fr` is Latn). */
 export function scriptOf(tag: string): ScriptCode | undefined {
+  // Asked for every element of a page (10,000 names on a signing sheet): each tag once.
+  if (scripts.has(tag)) return scripts.get(tag)
+  let script: ScriptCode | undefined
   try {
-    return new Intl.Locale(tag).maximize().script
+    script = new Intl.Locale(tag).maximize().script
   } catch {
-    return undefined
+    script = undefined
   }
+  if (scripts.size < 1000) scripts.set(tag, script)
+  return script
 }
+
+const scripts = new Map<string, ScriptCode | undefined>()
 
 /** The typography a script is set with, or undefined for a script the project cannot set. */
 export function typographyOf(script: ScriptCode | undefined): Typography | undefined {

@@ -93,7 +93,9 @@ interface PrintedPart {
  */
 function printedParts(target: LintTarget): PrintedPart[] {
   const strings = target.kind === 'markdown' ? frontMatterStrings(target.text, target.tree) : yamlStrings(target.text)
-  const parts: PrintedPart[] = strings.map((string) => yamlPart(string, stackOf(target, string, strings)))
+  // Each entry's `lang`, found once: looked up for every name, a list of 10,000 took 0.7 s.
+  const languages = new Map(strings.filter((string) => string.path[2] === 'lang').map((string) => [`${string.path[0]}/${string.path[1]}`, string.value]))
+  const parts: PrintedPart[] = strings.map((string) => yamlPart(string, stackOf(target, string, languages)))
   if (target.kind !== 'markdown') return parts
   const stack = target.stacks.of(target.lang ?? '')
   const frontMatter = target.tree?.children.find((node) => node.type === 'yaml')
@@ -115,7 +117,7 @@ function printedParts(target: LintTarget): PrintedPart[] {
  * given per language (`publisher: { fr: ... }`) in that one, a signatory's name in the
  * language it is written in, anything else in every family.
  */
-function stackOf(target: LintTarget, string: YamlString, strings: YamlString[]): readonly string[] {
+function stackOf(target: LintTarget, string: YamlString, entryLanguages: Map<string, string>): readonly string[] {
   if (target.kind === 'markdown') return target.stacks.of(target.lang ?? '')
   if (target.kind === 'publication') {
     const lang = string.path.length === 2 && typeof string.path[1] === 'string' ? string.path[1] : undefined
@@ -124,7 +126,7 @@ function stackOf(target: LintTarget, string: YamlString, strings: YamlString[]):
   const [list, index, field] = string.path
   if (field === 'name-zh') return target.stacks.of(nameParts({ 'name-zh': string.value, public: true }, target.languages)[0].lang)
   if (field !== 'name') return target.stacks.all
-  const lang = strings.find((other) => other.path[0] === list && other.path[1] === index && other.path[2] === 'lang')?.value
+  const lang = entryLanguages.get(`${list}/${index}`)
   return target.stacks.of(lang ?? languageOfName(string.value, target.languages))
 }
 
