@@ -8,11 +8,11 @@
  * - 01-005 (content neither tagged nor an artifact): 0 untagged characters, every page;
  * - 06-001, 06-002, 06-003 (XMP metadata stream, pdfuaid:part, dc:title);
  * - 07-001 (DisplayDocTitle);
- * - 11-006 in part (the document's /Lang; reading-edition.test.ts checks each clause's);
+ * - 11-001 to 11-006 in part: every Han character is under a CJK language's /Lang, inline
+ *   ones included (a heading's Chinese half, a Chinese name); the document has its /Lang;
  * - the bookmarks, for navigation (a PDF/UA recommendation for long documents).
- * They do not cover: 09 (tags' roles: clauses are P, not L/LI/Lbl/LBody), 11-001 to 11-005
- * for inline runs (a Chinese heading's half, set inline, sits under its English parent's
- * /Lang), 14 (heading nesting), 19 (notes as Note), 28 (link annotations' Contents), 31
+ * They do not cover: 09 (tags' roles: clauses are P, not L/LI/Lbl/LBody; a heading's
+ * languages are Divs inside it), Latin text's /Lang inside a CJK parent beyond Han, 14 (heading nesting), 19 (notes as Note), 28 (link annotations' Contents), 31
  * (fonts, but pdffonts checks embedding and Unicode maps elsewhere).
  */
 import { readFile } from 'node:fs/promises'
@@ -23,7 +23,9 @@ import { markArtifacts } from '../pipeline/pdf/artifacts.js'
 import { loadDocument } from '../pipeline/source/load-document.js'
 import { readSource } from '../pipeline/source/read-source.js'
 import { built } from './support/builds.js'
-import { pdfjsOutline } from './support/pdf.js'
+import { isCjkTypography } from '../pipeline/fonts/scripts.js'
+import { typographyOfTag } from '../pipeline/source/names.js'
+import { pdfjsOutline, pdfjsTextByLanguage } from './support/pdf.js'
 import { tool } from './support/run.js'
 
 /** The characters of `file` outside any marked content, and inside artifacts, as pdf.js reads them. */
@@ -72,6 +74,13 @@ describe('the reading edition and the pamphlet, for a screen reader', () => {
         expect(content.tagged).toBeGreaterThan(500)
         // The running heads and page numbers are the artifacts.
         if (edition === 'reading-a4') expect(content.artifact).toBeGreaterThan(0)
+
+        // Every Han character under a CJK language's /Lang, inline ones too (a heading's Chinese half, a name).
+        const byLanguage = await pdfjsTextByLanguage(file)
+        for (const [lang, text] of Object.entries(byLanguage)) {
+          if (isCjkTypography(typographyOfTag(lang))) continue
+          expect(text.match(/\p{Script=Han}/gu)?.join('') ?? '', `Han characters under ${lang}`).toBe('')
+        }
 
         const metadata = await xmp(file)
         expect(metadata).toContain('<pdfuaid:part>1</pdfuaid:part>')

@@ -97,13 +97,15 @@ const taggedBlocks = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ol', 'ul
  * PDF leaves a plain wrapper out, and writes /Lang only where an element's language differs
  * from its parent's, so the Chinese clauses' paragraphs were tagged with the page's English,
  * and a screen reader or read-aloud would have read them as English. As a group the wrapper
- * is written as a Div with its /Lang, which its paragraphs inherit.
+ * is written as a Div with its /Lang, which its paragraphs inherit. So is a span with a
+ * language of its own (the Chinese half of a heading, a Chinese name): Chromium wrote no
+ * /Lang for it at all, and its characters were read with the heading's English voice.
  */
 function languageGroups<T extends RootContent>(node: T): T {
   if (node.type !== 'element') return node
   const children = node.children.map(languageGroups)
   const holdsBlocks = children.some((child) => child.type === 'element' && taggedBlocks.has(child.tagName))
-  const grouped = typeof node.properties.lang === 'string' && !taggedBlocks.has(node.tagName) && holdsBlocks && node.properties.role === undefined
+  const grouped = typeof node.properties.lang === 'string' && !taggedBlocks.has(node.tagName) && (holdsBlocks || node.tagName === 'span') && node.properties.role === undefined
   const element: Element = { ...node, properties: grouped ? { ...node.properties, role: 'group' } : node.properties, children }
   return element as T
 }
