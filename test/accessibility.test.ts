@@ -11,8 +11,9 @@
  * - 11-001 to 11-006 in part: every Han character is under a CJK language's /Lang, inline
  *   ones included (a heading's Chinese half, a Chinese name); the document has its /Lang;
  * - the bookmarks, for navigation (a PDF/UA recommendation for long documents).
- * They do not cover: 09 (tags' roles: clauses are P, not L/LI/Lbl/LBody; a heading's
- * languages are Divs inside it), Latin text's /Lang inside a CJK parent beyond Han, 14 (heading nesting), 19 (notes as Note), 28 (link annotations' Contents), 31
+ * - 09 in part: each section's clauses are a list, L > LI (with no Lbl and LBody: a clause's
+ *   number and text are NonStruct and Div in its LI).
+ * They do not cover: the rest of 09 (a heading's languages are Divs inside it), Latin text's /Lang inside a CJK parent beyond Han, 14 (heading nesting), 19 (notes as Note), 28 (link annotations' Contents), 31
  * (fonts, but pdffonts checks embedding and Unicode maps elsewhere).
  */
 import { readFile } from 'node:fs/promises'
@@ -91,6 +92,29 @@ describe('the reading edition and the pamphlet, for a screen reader', () => {
       }
     })
   }
+
+  it('tags each section’s clauses as a list, a list item per clause', async () => {
+    const made = await built('plain')
+    const document = loadDocument(await readSource(made.source))!
+    for (const edition of ['reading-a4', 'pamphlet-a5']) {
+      const pdf = await getDocument({ data: new Uint8Array(await readFile(path.join(made.out, `charter-${edition}.pdf`))), verbosity: 0 }).promise
+      let items = 0
+      let stray = 0
+      type Node = { role?: string; type?: string; children?: Node[] }
+      const walk = (node: Node, parent?: string) => {
+        if (node.role === 'LI') {
+          items++
+          if (parent !== 'L') stray++
+        }
+        for (const child of node.children ?? []) walk(child, node.role)
+      }
+      for (let number = 1; number <= pdf.numPages; number++) walk((await (await pdf.getPage(number)).getStructTree()) as Node)
+      await pdf.destroy()
+      // A clause that runs over a page is an item on both.
+      expect(items, edition).toBeGreaterThanOrEqual(document.sections.flatMap((section) => section.clauses).length)
+      expect(stray).toBe(0)
+    }
+  })
 
   it('gives the pamphlet bookmarks: the title, every section, the signatories and who may sign', async () => {
     const made = await built('plain')

@@ -13,8 +13,17 @@ export function sectionBlock(document: Document, section: Section, layout: Layou
   return h('section', { ...layout.sectionProperties, className: ['section'], id: section.id }, [
     sectionHeading(document, section.heading, layout),
     ...section.intro.map((prose) => proseBlock(document, prose, layout)),
-    ...section.clauses.map((clause) => clauseBlock(document, clause, layout))
+    ...clauseList(section.clauses.map((clause) => clauseBlock(document, clause, layout)), layout)
   ])
+}
+
+/**
+ * A section's clauses. In print, a list of them, which Chromium's tagged PDF writes as L >
+ * LI: a screen reader says "list of 5 items" and "item 2 of 5", and moves by item.
+ */
+function clauseList(clauses: Element[], layout: Layout): Element[] {
+  if (!layout.printed || clauses.length === 0) return clauses
+  return [h('div', { className: ['clauses'], role: 'list' }, clauses.map((clause) => ({ ...clause, properties: { ...clause.properties, role: 'listitem' } })))]
 }
 
 /** A clause: its number, then its text in every language, each followed by its notes. */
