@@ -30,8 +30,9 @@ export const signingSheetEdition: Edition = {
       const trialRoll = sheet.rowsOnOwnPage ? { ...roll, groups: [] } : roll
       sheet.blankRows = await rowsThatFillPage(await printer.print(await renderSigningSheet(document, fonts, paper, trialRoll, trial)))
     }
-    const printed = await printer.print(await renderSigningSheet(document, fonts, paper, roll, sheet))
-    const { bytes, pages } = await finalizePdf(printed, pdfMetadataFor(document, date, 'Signing sheet'))
+    const job = await renderSigningSheet(document, fonts, paper, roll, sheet)
+    const printed = await printer.print(job)
+    const { bytes, pages } = await finalizePdf(printed, { ...pdfMetadataFor(document, date, 'Signing sheet'), accessible: job.pdf.tagged === true })
     const file = `${document.slug}-signing-sheet${options.includePrivate ? '-organisers' : ''}-${paper.name}.pdf`
     return [{ id: 'signing-sheet', file, format: 'pdf', paper: paper.name, pages, bytes, private: options.includePrivate }]
   }
