@@ -232,6 +232,12 @@ describe('the EPUB editions, as Ace by DAISY checks them (EPUB Accessibility 1.1
       const chapter = await read(book.zip, `OEBPS/${document.sections[0].id}.xhtml`)
       expect(chapter).toMatch(/<section[^>]* epub:type="bodymatter chapter"[^>]* role="doc-chapter"|<section[^>]* role="doc-chapter"[^>]* epub:type="bodymatter chapter"/)
       expect(await read(book.zip, 'META-INF/com.apple.ibooks.display-options.xml')).toContain('<option name="specified-fonts">true</option>')
+      // The cover's name in every language of the book, each part tagged with its own.
+      const cover = await read(book.zip, 'OEBPS/cover.xhtml')
+      expect(cover).toContain('aria-labelledby="cover-title"')
+      const name = /<p id="cover-title" class="cover-title">([\s\S]*?)<\/p>/.exec(cover)![1]
+      expect([...name.matchAll(/<span lang="([^"]+)">/g)].map((match) => match[1])).toEqual(book.languages)
+      expect(await read(book.zip, 'OEBPS/toc.xhtml')).toMatch(/<a href="cover.xhtml" epub:type="cover">(<span lang="[^"]+">[^<]*<\/span> ?)+<\/a>/)
       expect(await read(book.zip, 'OEBPS/style.css')).toMatch(/\.clause \.number \{[^}]*break-after: avoid/)
     }
   })

@@ -217,3 +217,22 @@ describe('--browser and CHARTER_BROWSER, with the real Chromium', () => {
     expect(fromWrongEnv.stderr).toContain('The browser named by CHARTER_BROWSER is not there: /no/such/chrome')
   }, 60_000)
 })
+
+describe('scratch folders a killed build left', () => {
+  it('removes one its build never marked, once it is a few seconds old, and leaves a new one', async () => {
+    const { makeScratchFolder } = await import('../pipeline/system/scratch-folder.js')
+    const { utimesSync, mkdirSync, existsSync, rmSync } = await import('node:fs')
+    const base = await temporaryFolder('charter-scratch-')
+    const old = path.join(base, 'charter-oldabc')
+    const fresh = path.join(base, 'charter-newabc')
+    mkdirSync(old)
+    mkdirSync(fresh)
+    const past = new Date(Date.now() - 60_000)
+    utimesSync(old, past, past)
+    const made = makeScratchFolder(base)
+    expect(existsSync(old)).toBe(false)
+    expect(existsSync(fresh)).toBe(true)
+    expect(existsSync(made)).toBe(true)
+    rmSync(made, { recursive: true })
+  })
+})

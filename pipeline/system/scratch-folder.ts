@@ -7,7 +7,7 @@
  * build, so a scratch folder goes where that socket's path fits: TMPDIR, else /tmp.
  */
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { BrowserError } from '../errors.js'
@@ -75,6 +75,8 @@ export function makeScratchFolder(base = scratchBase()): string {
 }
 
 const ownerFile = 'charter-owner'
+/** How long a scratch folder may stand without its owner's mark before it counts as abandoned, in ms. */
+const abandonedAfter = 3000
 
 /** Removes scratch folders in `base` whose owner process is gone. Never fails the build. */
 function removeAbandoned(base: string, alive: (pid: number) => boolean = processAlive): void {
@@ -91,7 +93,15 @@ function removeAbandoned(base: string, alive: (pid: number) => boolean = process
       const owner = Number(readFileSync(path.join(folder, ownerFile), 'utf8'))
       if (Number.isInteger(owner) && owner > 0 && !alive(owner)) rmSync(folder, { recursive: true, force: true })
     } catch {
-      // Not ours, not readable, or being made right now: left alone.
+      // No owner yet: being made right now, or its build was killed between making it and
+      // marking it (seen once in a full test run). A folder is marked at once, so one still
+      // unmarked after a few seconds is abandoned. Anything else: left alone.
+      try {
+        const unmarked = !existsSync(path.join(folder, ownerFile))
+        if (unmarked && Date.now() - statSync(folder).mtimeMs > abandonedAfter) rmSync(folder, { recursive: true, force: true })
+      } catch {
+        // Not ours to remove.
+      }
     }
   }
 }

@@ -84,7 +84,8 @@ export function epubContent(document: Document): EpubContent {
     }
   ]
   const chapters: EpubChapter[] = [
-    { id: 'cover', title, html: '', coverImage: { src: coverImageFile, alt: title } },
+    // The cover's words in every language, each tagged with its own (alt holds them as one string, for readers that know no ARIA).
+    { id: 'cover', title, html: toXhtml([h('p', { id: 'cover-title', className: ['cover-title'] }, languageLine(document, titles))]), coverImage: { src: coverImageFile, alt: title } },
     ...parts.map(({ id, body }) => ({ id, title, html: toXhtml([body]) }))
   ]
   const link = (href: string, label: ElementContent[], type?: string) =>
@@ -92,7 +93,7 @@ export function epubContent(document: Document): EpubContent {
   const toc = h('ol', parts.map(({ id, label }) => link(`${id}.xhtml`, label)))
   const firstSection = parts.find(({ id }) => id !== 'opening')!
   const landmarks = h('ol', [
-    link('cover.xhtml', [{ type: 'text', value: title }], 'cover'),
+    link('cover.xhtml', languageLine(document, titles), 'cover'),
     link('opening.xhtml', languageLine(document, titles), 'titlepage'),
     link(`${firstSection.id}.xhtml`, firstSection.label, 'bodymatter'),
     link('signatories.xhtml', parts.at(-1)!.label, 'backmatter')
