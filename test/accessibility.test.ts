@@ -11,9 +11,9 @@
  * - 11-001 to 11-006 in part: every Han character is under a CJK language's /Lang, inline
  *   ones included (a heading's Chinese half, a Chinese name); the document has its /Lang;
  * - the bookmarks, for navigation (a PDF/UA recommendation for long documents).
- * - 09 in part: each section's clauses are a list, L > LI (with no Lbl and LBody: a clause's
- *   number and text are NonStruct and Div in its LI).
- * They do not cover: the rest of 09 (a heading's languages are Divs inside it), Latin text's /Lang inside a CJK parent beyond Han, 14 (heading nesting), 19 (notes as Note), 28 (link annotations' Contents), 31
+ * - 09 in part: each section's clauses are a list, L > LI > Lbl + LBody (the number, the text).
+ * - 14-002, 14-003: the first heading is H1, and no heading skips a level.
+ * They do not cover: the rest of 09 (a heading's languages are Divs inside it), Latin text's /Lang inside a CJK parent beyond Han, 19 (notes as Note), 28 (link annotations' Contents), 31
  * (fonts, but pdffonts checks embedding and Unicode maps elsewhere).
  */
 import { readFile } from 'node:fs/promises'
@@ -93,18 +93,20 @@ describe('the reading edition and the pamphlet, for a screen reader', () => {
     })
   }
 
-  it('tags each section’s clauses as a list, a list item per clause', async () => {
+  it('tags each section’s clauses as a list, a list item per clause, its number the label and its text the body', async () => {
     const made = await built('plain')
     const document = loadDocument(await readSource(made.source))!
     for (const edition of ['reading-a4', 'pamphlet-a5']) {
       const pdf = await getDocument({ data: new Uint8Array(await readFile(path.join(made.out, `charter-${edition}.pdf`))), verbosity: 0 }).promise
       let items = 0
       let stray = 0
+      let labelled = 0
       type Node = { role?: string; type?: string; children?: Node[] }
       const walk = (node: Node, parent?: string) => {
         if (node.role === 'LI') {
           items++
           if (parent !== 'L') stray++
+          if ((node.children ?? []).map((child) => child.role ?? child.type).join(' + ') === 'Lbl + LBody') labelled++
         }
         for (const child of node.children ?? []) walk(child, node.role)
       }
@@ -113,6 +115,28 @@ describe('the reading edition and the pamphlet, for a screen reader', () => {
       // A clause that runs over a page is an item on both.
       expect(items, edition).toBeGreaterThanOrEqual(document.sections.flatMap((section) => section.clauses).length)
       expect(stray).toBe(0)
+      // Each clause its number as the label and its text as the body.
+      expect(labelled, edition).toBeGreaterThanOrEqual(document.sections.flatMap((section) => section.clauses).length)
+    }
+  })
+
+  it('numbers its headings from H1 down, never skipping a level', async () => {
+    for (const [build, slug] of sources) {
+      for (const edition of ['reading-a4', 'pamphlet-a5']) {
+        const pdf = await getDocument({ data: new Uint8Array(await readFile(path.join((await built(build)).out, `${slug}-${edition}.pdf`))), verbosity: 0 }).promise
+        const levels: number[] = []
+        type Node = { role?: string; children?: Node[] }
+        const walk = (node: Node) => {
+          const level = /^H([1-6])$/.exec(node.role ?? '')?.[1]
+          if (level) levels.push(Number(level))
+          for (const child of node.children ?? []) walk(child)
+        }
+        for (let number = 1; number <= pdf.numPages; number++) walk((await (await pdf.getPage(number)).getStructTree()) as Node)
+        await pdf.destroy()
+        expect(levels[0], `${build} ${edition}`).toBe(1)
+        const skips = levels.filter((level, index) => index > 0 && level > levels[index - 1] + 1)
+        expect(skips, `${build} ${edition}: ${levels.join(' ')}`).toEqual([])
+      }
     }
   })
 

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto'
 import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib'
 import { markPdfArtifacts } from './artifacts.js'
+import { labelListItems } from './list-structure.js'
 import { joinedTitle, type Document } from '../source/document.js'
 import { retitleOutline } from './pdf-outline.js'
 import { localize } from '../source/publication-schema.js'
@@ -104,7 +105,10 @@ export function applyPdfMetadata(pdf: PDFDocument, metadata: PdfMetadata): void 
   // The XMP stream, uncompressed as PDF/A and PDF/UA readers expect it.
   const xmp = pdf.context.stream(new TextEncoder().encode(xmpMetadata(metadata)), { Type: 'Metadata', Subtype: 'XML' })
   pdf.catalog.set(PDFName.of('Metadata'), pdf.context.register(xmp))
-  if (metadata.accessible) markPdfArtifacts(pdf)
+  if (metadata.accessible) {
+    markPdfArtifacts(pdf)
+    labelListItems(pdf)
+  }
   if (metadata.outline && !retitleOutline(pdf, metadata.outline)) {
     throw new Error(`The PDF's bookmarks do not match its ${metadata.outline.length} headings: check the template's headings`)
   }
