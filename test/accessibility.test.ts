@@ -151,6 +151,21 @@ describe('the reading edition and the pamphlet, for a screen reader', () => {
     expect(outline).toContain('Signatories 聯署名單')
   })
 
+  it('tags the signing sheet of a usual roll as the reading edition is, and leaves one of over 1,000 names untagged', async () => {
+    const sheet = path.join((await built('plain')).out, 'charter-signing-sheet-a4.pdf')
+    const content = await markedContent(sheet)
+    expect(content.untagged).toBe('')
+    expect(content.tagged).toBeGreaterThan(300)
+    expect(await xmp(sheet)).toContain('<pdfuaid:part>1</pdfuaid:part>')
+    // Its table's IDs named by their order, not by Chromium's DOM node count, which changed from build to build.
+    const objects = await tool('qpdf', ['--qdf', '--object-streams=disable', sheet, '-'])
+    expect(objects).not.toMatch(/\(node\d+\)/)
+    expect(objects).toMatch(/\/ID \(id-0001\)/)
+    const long = path.join((await built('sheet-long')).out, 'charter-signing-sheet-a4.pdf')
+    expect((await markedContent(long)).tagged).toBe(0)
+    expect(await xmp(long)).not.toContain('pdfuaid')
+  })
+
   it('says the booklet is for printing, not for reading on screen, and claims nothing of it', async () => {
     const file = path.join((await built('booklet')).out, 'charter-booklet-a4.pdf')
     const metadata = await xmp(file)

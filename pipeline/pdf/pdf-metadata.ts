@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto'
 import { PDFDocument, PDFHexString, PDFName } from 'pdf-lib'
 import { markPdfArtifacts } from './artifacts.js'
 import { labelListItems } from './list-structure.js'
+import { renumberStructureIds } from './structure-ids.js'
 import { joinedTitle, type Document } from '../source/document.js'
 import { retitleOutline } from './pdf-outline.js'
 import { localize } from '../source/publication-schema.js'
@@ -108,6 +109,7 @@ export function applyPdfMetadata(pdf: PDFDocument, metadata: PdfMetadata): void 
   if (metadata.accessible) {
     markPdfArtifacts(pdf)
     labelListItems(pdf)
+    renumberStructureIds(pdf)
   }
   if (metadata.outline && !retitleOutline(pdf, metadata.outline)) {
     throw new Error(`The PDF's bookmarks do not match its ${metadata.outline.length} headings: check the template's headings`)

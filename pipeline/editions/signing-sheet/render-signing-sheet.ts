@@ -41,6 +41,9 @@ type Labels = Document['languages'][number]['labels']
 /** The title's languages as parts of their own; the rest of the sheet is its own (tables). */
 const layout: Layout = { headings: 'parts', number: 'div' }
 
+/** The longest roll whose sheet is tagged for screen readers (see the end of renderSigningSheet). */
+export const taggedRoll = 1000
+
 /** Renders the signing sheet to a print job for the browser. */
 export async function renderSigningSheet(document: Document, fonts: BuildFonts, paper: Paper, roll: SheetRoll, options: SheetOptions): Promise<PrintJob> {
   const label = (pick: (labels: Labels) => string) => labelLine(document, pick)
@@ -96,13 +99,12 @@ export async function renderSigningSheet(document: Document, fonts: BuildFonts, 
     fonts,
     languages: cssLanguages(document, roll.groups.flatMap((group) => group.list))
   })
-  // Untagged. At the charter's size tagging costs nothing measurable (1.13 s against 1.14 s
-  // for the sheet alone), and at 10,000 names it took the sheet from 4.3 s to 7.3 s and the
-  // whole build to 9.2 s (of an aim of 10) and 1.37 GB (of 1.5). But Chromium names the
-  // structure elements of a table (/ID node00000439) by its own count of the page's DOM
-  // nodes, which differed between two builds of the same source: the sheet stopped being
-  // the same bytes. It stays untagged until those are renumbered; its text copies and searches.
-  return { ...page, pdf: { outline: false, tagged: false } }
+  // Tagged, as the reading edition is, up to a roll of 1,000 names: at the charter's size
+  // tagging costs nothing measurable (1.13 s against 1.14 s for the sheet alone), but at
+  // 10,000 names it took the sheet from 4.3 s to 7.3 s and the whole build to 9.2 s (of an
+  // aim of 10) and 1.37 GB (of 1.5). A roll that long is for a clipboard; its text still
+  // copies and searches. (Chromium's table IDs are renumbered: structure-ids.ts.)
+  return { ...page, pdf: { outline: false, tagged: roll.count <= taggedRoll } }
 }
 
 /**
