@@ -10,6 +10,7 @@ import type { Element, ElementContent } from 'hast'
 import { h } from 'hastscript'
 import { isCjkTypography } from '../fonts/scripts.js'
 import { typographyOfTag } from '../source/names.js'
+import { isNoteReference } from './notes.js'
 
 /** How many characters end a paragraph together. */
 const together = 3
@@ -43,11 +44,4 @@ function keepInElement(element: Element, inherited: string | undefined): Element
   const before = last.value.slice(0, last.value.trimEnd().length - ending.length)
   const kept = h('span', { className: ['nowrap'] }, [{ type: 'text', value: ending }, ...references])
   return { ...element, children: [...children.slice(0, end - 1), { type: 'text', value: before }, kept] }
-}
-
-/** A note's number in the text (notes.ts). */
-function isNoteReference(node: ElementContent | undefined): boolean {
-  if (node?.type !== 'element') return false
-  const classes = node.properties.className
-  return Array.isArray(classes) && classes.includes('note-ref')
 }

@@ -66,3 +66,10 @@ export function notesBlock(notes: Note[], lang: Lang, layout: Layout): ElementCo
   const block: Element = h('div', { className: ['notes'] }, each)
   return [block]
 }
+
+/** Whether `node` is a note's number in the text, as linkReferences() makes it. */
+export function isNoteReference(node: ElementContent | undefined): boolean {
+  if (node?.type !== 'element') return false
+  const classes = node.properties.className
+  return Array.isArray(classes) && classes.includes(noteReferenceClass)
+}

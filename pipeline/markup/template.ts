@@ -16,6 +16,7 @@ import { typographyOfTag } from '../source/names.js'
 import { cssString, escapeHtml } from './escape.js'
 import { toHtml } from './html.js'
 import { keepChineseEndingsTogether } from './keep-chinese-endings.js'
+import { isNoteReference } from './notes.js'
 import { expandScripts, familyList, languageFontRules, type CssLanguage } from './language-css.js'
 
 /** The project's templates/ folder. */
@@ -129,12 +130,6 @@ const dotted = /[\p{L}\p{N}]/u
  * gave back as a line of bullets between the lines. Each character goes in a
  * `<span class="dot">`; the text is unchanged.
  */
-/** Whether `element` is a note's number in the text (notes.ts). */
-function noteReference(element: Element): boolean {
-  const classes = element.properties.className
-  return Array.isArray(classes) && classes.includes('note-ref')
-}
-
 function emphasisDots<T extends RootContent>(node: T, inherited: string, languages: CssLanguage[], inEmphasis = false): T {
   if (node.type !== 'element') return node
   const lang = typeof node.properties.lang === 'string' ? node.properties.lang : inherited
@@ -142,7 +137,7 @@ function emphasisDots<T extends RootContent>(node: T, inherited: string, languag
   const typography = languages.find((language) => language.lang === lang)?.typography ?? typographyOfTag(lang)
   const children = node.children.flatMap((child): ElementContent[] => {
     // A note's number is not the emphasised text: no dot under it.
-    if (child.type === 'element') return [noteReference(child) ? child : emphasisDots(child, lang, languages, emphasis)]
+    if (child.type === 'element') return [isNoteReference(child) ? child : emphasisDots(child, lang, languages, emphasis)]
     if (child.type !== 'text' || !emphasis || !isCjkTypography(typography)) return [child]
     return [...child.value].map((character): ElementContent => (dotted.test(character) ? h('span', { className: ['dot'] }, character) : { type: 'text', value: character }))
   })

@@ -42,7 +42,7 @@ type Labels = Document['languages'][number]['labels']
 const layout: Layout = { headings: 'parts', number: 'div' }
 
 /** The longest roll whose sheet is tagged for screen readers (see the end of renderSigningSheet). */
-export const taggedRoll = 1000
+const taggedRoll = 1000
 
 /** Renders the signing sheet to a print job for the browser. */
 export async function renderSigningSheet(document: Document, fonts: BuildFonts, paper: Paper, roll: SheetRoll, options: SheetOptions): Promise<PrintJob> {
